@@ -1,0 +1,30 @@
+# One entry point for people and CI: `make demo`, `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint format clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/summarize brief benchmarks/modi_putin/article.txt --format markdown
+
+lint: $(STAMP)
+	$(BIN)/ruff check summarize tests benchmarks
+	$(BIN)/ruff format --check summarize tests benchmarks
+
+format: $(STAMP)
+	$(BIN)/ruff format summarize tests benchmarks
+	$(BIN)/ruff check --fix summarize tests benchmarks
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info

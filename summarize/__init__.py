@@ -1,0 +1,60 @@
+"""summarize: short, trustworthy briefings of news articles, and measures of how good they are.
+
+>>> import summarize
+>>> briefing = summarize.brief(article_text, method="textrank", sentences=3)
+>>> print(briefing.to_markdown())
+"""
+
+from summarize.api import DEFAULT_METHOD, available, brief, get, methods
+from summarize.briefing import SCHEMA_VERSION, Briefing, BriefingSentence, Flag
+from summarize.document import Document, Paragraph, Sentence
+from summarize.errors import (
+    BudgetError,
+    DecodingError,
+    EmptyDocumentError,
+    FormatError,
+    InputError,
+    InputTooLargeError,
+    OutputExistsError,
+    ParameterError,
+    PluginError,
+    SummarizeError,
+    UnknownMethodError,
+)
+from summarize.registry import MethodInfo, Registry, default_registry
+from summarize.summarizers.base import Budget, ScoringSummarizer, Summarizer
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "SCHEMA_VERSION",
+    "Briefing",
+    "BriefingSentence",
+    "Budget",
+    "BudgetError",
+    "DecodingError",
+    "Document",
+    "EmptyDocumentError",
+    "Flag",
+    "FormatError",
+    "InputError",
+    "InputTooLargeError",
+    "MethodInfo",
+    "OutputExistsError",
+    "Paragraph",
+    "ParameterError",
+    "PluginError",
+    "Registry",
+    "ScoringSummarizer",
+    "Sentence",
+    "SummarizeError",
+    "Summarizer",
+    "UnknownMethodError",
+    "__version__",
+    "available",
+    "brief",
+    "default_registry",
+    "get",
+    "methods",
+]

@@ -1,0 +1,12 @@
+"""The ``summarize`` command line: a thin door onto the library.
+
+The only package that imports ``typer`` or prints. Each sub-module adds its commands to
+:data:`app`; none of them holds summarization logic.
+"""
+
+from __future__ import annotations
+
+from summarize.cli import brief as _brief  # noqa: F401  (registers commands)
+from summarize.cli.app import app, main
+
+__all__ = ["app", "main"]

@@ -1,0 +1,25 @@
+"""The typer application object and the console-script entry point."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="summarize",
+    help=(
+        "Turn news articles into short, trustworthy briefings, and measure how good they are.\n\n"
+        "Examples:\n\n"
+        "  summarize brief article.txt\n\n"
+        "  summarize brief article.txt --method lead --sentences 3 --format json\n\n"
+        "  summarize methods"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def main() -> None:
+    """Run the CLI (the ``summarize`` console script)."""
+    app()

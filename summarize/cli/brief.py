@@ -1,0 +1,127 @@
+"""``summarize brief`` and ``summarize methods``."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from summarize.api import DEFAULT_METHOD, get
+from summarize.api import methods as list_methods
+from summarize.cli.app import app
+from summarize.cli.common import (
+    DelayedProgress,
+    fail,
+    note,
+    read_input,
+    reported_errors,
+    write_output,
+)
+from summarize.document import Document
+from summarize.errors import ParameterError
+from summarize.registry import default_registry
+from summarize.summarizers.base import Budget
+
+
+class OutputFormat(str, Enum):
+    """How ``brief`` renders the briefing."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+def parse_params(pairs: list[str]) -> dict[str, Any]:
+    """Turn ``key=value`` strings into method parameters; values are read as JSON when they parse."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, raw = pair.partition("=")
+        if not sep or not key.strip():
+            raise ParameterError(f"--param wants key=value, got '{pair}'")
+        try:
+            params[key.strip().replace("-", "_")] = json.loads(raw)
+        except json.JSONDecodeError:
+            params[key.strip().replace("-", "_")] = raw
+    return params
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  summarize brief article.txt\n\n"
+        "  summarize brief article.txt --method lead --sentences 3\n\n"
+        "  summarize brief page.html --words 60 --format markdown\n\n"
+        "  cat article.txt | summarize brief - --format json --output briefing.json\n\n"
+        "  summarize brief article.txt --method textrank --param damping=0.9"
+    )
+)
+def brief(
+    source: str = typer.Argument(
+        ..., metavar="PATH|-", help="Article to summarize: a text or HTML file, or - for stdin."
+    ),
+    method: str = typer.Option(
+        DEFAULT_METHOD, "--method", "-m", help="Summarizer to use (see: summarize methods)."
+    ),
+    sentences: Optional[int] = typer.Option(
+        None, "--sentences", "-n", help="Keep this many sentences (default 3)."
+    ),
+    words: Optional[int] = typer.Option(
+        None, "--words", "-w", help="Keep at most this many words (whole sentences while they fit)."
+    ),
+    ratio: Optional[float] = typer.Option(
+        None, "--ratio", "-r", help="Keep this fraction of the sentences, e.g. 0.2."
+    ),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.text, "--format", "-f", help="text, markdown, or json (versioned schema)."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write to this file instead of stdout."
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    clean: bool = typer.Option(
+        True, "--clean/--no-clean", help="Keep page chrome (headings, 'views', embeds) out."
+    ),
+    param: list[str] = typer.Option(
+        [], "--param", "-p", metavar="KEY=VALUE", help="A method parameter; repeat as needed."
+    ),
+    max_mb: float = typer.Option(20.0, "--max-mb", help="Refuse inputs larger than this (MB)."),
+) -> None:
+    """Summarize an article into a short briefing of its most important sentences."""
+    with reported_errors():
+        budget = Budget.of(sentences=sentences, words=words, ratio=ratio)
+        summarizer = get(method, **parse_params(param))
+        if output is not None and output.exists() and not force:
+            fail(f"{output} already exists (use --force to overwrite it)")
+        document = Document.from_string(read_input(source, max_mb), clean=clean)
+        progress = DelayedProgress(f"{method}: summarizing")
+        try:
+            briefing = summarizer.summarize(document, budget, progress=progress)
+        finally:
+            progress.close()
+        for message in briefing.notes:
+            note(message)
+        write_output(briefing.render(output_format.value), output, force)
+
+
+@app.command(epilog="Example:\n\n  summarize methods --json")
+def methods(
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list instead of a table."),
+) -> None:
+    """List the installed summarizers: name, family, who implements it, and what it does."""
+    with reported_errors():
+        infos = list_methods()
+        if as_json:
+            typer.echo(json.dumps([info.__dict__ for info in infos], indent=2))
+        else:
+            width = max(len(i.name) for i in infos)
+            origin_width = max(len(i.origin) for i in infos)
+            for info in infos:
+                typer.echo(
+                    f"{info.name:<{width}}  {info.family:<11}  {info.origin:<{origin_width}}  "
+                    f"{info.description}"
+                )
+        for problem in default_registry().problems:
+            note(problem)

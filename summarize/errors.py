@@ -1,0 +1,74 @@
+"""The one exception tree of summarize.
+
+Library code raises these; only the CLI turns them into a one-line message and an exit code.
+
+::
+
+    SummarizeError                    base of everything summarize raises on purpose
+    ├── InputError                    the input text or file cannot be used
+    │   ├── EmptyDocumentError        no text (or no sentences) to summarize
+    │   ├── InputTooLargeError        larger than the configured limit
+    │   └── DecodingError             bytes in no encoding we could recognise
+    ├── BudgetError                   a length budget that makes no sense (0, negative, 2 kinds)
+    ├── FormatError                   an output format we cannot render
+    ├── ParameterError                a summarizer parameter that is out of range or unknown
+    ├── UnknownMethodError            no summarizer registered under that name
+    ├── PluginError                   a summarizer plugin failed to load or clashes with a built-in
+    └── OutputExistsError             refusing to overwrite a file the user already has
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import get_close_matches
+
+
+class SummarizeError(Exception):
+    """Base class of every error summarize raises on purpose."""
+
+
+class InputError(SummarizeError):
+    """The input text or file cannot be used."""
+
+
+class EmptyDocumentError(InputError):
+    """The input holds no text (or no sentences) to summarize."""
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than the configured limit."""
+
+
+class DecodingError(InputError):
+    """The input bytes are in no text encoding we could recognise."""
+
+
+class BudgetError(SummarizeError, ValueError):
+    """A length budget that makes no sense."""
+
+
+class FormatError(SummarizeError, ValueError):
+    """An output format we cannot render."""
+
+
+class ParameterError(SummarizeError, ValueError):
+    """A summarizer parameter that is out of range or unknown."""
+
+
+class UnknownMethodError(SummarizeError, LookupError):
+    """No summarizer is registered under the requested name."""
+
+    def __init__(self, name: str, available: Iterable[str]) -> None:
+        self.name = name
+        self.available = sorted(available)
+        close = get_close_matches(name, self.available, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        super().__init__(f"unknown method '{name}' ({hint}see: summarize methods)")
+
+
+class PluginError(SummarizeError):
+    """A summarizer plugin failed to load, or clashes with a built-in name."""
+
+
+class OutputExistsError(SummarizeError, FileExistsError):
+    """Refusing to overwrite a file that already exists."""

@@ -1,0 +1,163 @@
+"""The registry: method name → summarizer factory, for built-ins and plugins alike.
+
+Built-ins and third-party plugins take the same path: each is an entry point
+(``importlib.metadata.EntryPoint``) in the group ``summarize.summarizers`` whose object is a
+factory (usually a class) with ``description`` and optionally ``family`` and ``origin``
+attributes; calling it with keyword parameters gives a :class:`~summarize.summarizers.base.Summarizer`.
+Plugins are discovered lazily, on the first lookup, never at import time; a plugin that
+uses a built-in's name is refused and reported, never silently preferred.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import EntryPoint, entry_points
+from typing import Any
+
+from summarize.errors import ParameterError, PluginError, UnknownMethodError
+from summarize.summarizers.base import Summarizer
+
+__all__ = [
+    "BUILTIN_ENTRY_POINTS",
+    "ENTRY_POINT_GROUP",
+    "MethodInfo",
+    "Registry",
+    "default_registry",
+]
+
+ENTRY_POINT_GROUP = "summarize.summarizers"
+
+BUILTIN_ENTRY_POINTS: tuple[EntryPoint, ...] = tuple(
+    EntryPoint(name, value, ENTRY_POINT_GROUP)
+    for name, value in {
+        "lead": "summarize.summarizers.lead:LeadSummarizer",
+        "textrank": "summarize.summarizers.textrank:TextRankSummarizer",
+    }.items()
+)
+"""The summarizers that ship with summarize, declared exactly as a plugin declares its own."""
+
+
+@dataclass(frozen=True)
+class MethodInfo:
+    """What ``summarize methods`` shows about one registered summarizer."""
+
+    name: str
+    family: str
+    """``extractive`` or ``abstractive``."""
+    origin: str
+    """Who implements it: ``summarize``, ``sumy``, or the plugin's distribution."""
+    description: str
+    builtin: bool
+
+
+class Registry:
+    """Name → summarizer factory. Build a fresh one in tests; use :func:`default_registry` elsewhere."""
+
+    def __init__(
+        self,
+        builtins: Iterable[EntryPoint] = BUILTIN_ENTRY_POINTS,
+        *,
+        group: str | None = ENTRY_POINT_GROUP,
+    ) -> None:
+        self._entry_points: dict[str, EntryPoint] = {ep.name: ep for ep in builtins}
+        self._builtin_names = frozenset(self._entry_points)
+        self._loaded: dict[str, Callable[..., Any]] = {}
+        self._group = group
+        self._discovered = group is None
+        self.problems: list[str] = []
+        """Plugins that were refused or failed to load, one message each."""
+
+    def register(self, name: str, factory: Callable[..., Any], *, replace: bool = False) -> None:
+        """Add a summarizer factory under ``name`` (refuses to replace unless ``replace``)."""
+        self._discover()
+        if not replace and (name in self._entry_points or name in self._loaded):
+            raise PluginError(f"a summarizer named '{name}' is already registered")
+        self._loaded[name] = factory
+
+    def available(self) -> list[str]:
+        """Return the names of every registered summarizer, sorted."""
+        self._discover()
+        return sorted(set(self._entry_points) | set(self._loaded))
+
+    def factory(self, name: str) -> Callable[..., Any]:
+        """Return the factory registered under ``name``, loading its module if needed."""
+        self._discover()
+        if name in self._loaded:
+            return self._loaded[name]
+        if name not in self._entry_points:
+            raise UnknownMethodError(name, self.available())
+        entry_point = self._entry_points[name]
+        try:
+            loaded = entry_point.load()
+        except Exception as exc:  # a broken plugin must not take the toolkit down
+            raise PluginError(
+                f"summarizer '{name}' failed to load from {entry_point.value}: {exc}"
+            ) from exc
+        self._loaded[name] = loaded
+        return loaded
+
+    def get(self, name: str, **params: Any) -> Summarizer:
+        """Return a ready summarizer: the factory under ``name`` called with ``params``."""
+        factory = self.factory(name)
+        try:
+            return factory(**params)
+        except TypeError as exc:
+            raise ParameterError(f"bad parameters for '{name}': {exc}") from exc
+
+    def info(self, name: str) -> MethodInfo:
+        """Describe the summarizer registered under ``name``."""
+        factory = self.factory(name)
+        doc = (getattr(factory, "__doc__", None) or "").strip().splitlines()
+        return MethodInfo(
+            name=name,
+            family=getattr(factory, "family", "extractive"),
+            origin=getattr(factory, "origin", self._origin(name)),
+            description=getattr(factory, "description", doc[0] if doc else ""),
+            builtin=name in self._builtin_names,
+        )
+
+    def methods(self) -> list[MethodInfo]:
+        """Describe every summarizer that loads; failures go to :attr:`problems`."""
+        infos = []
+        for name in self.available():
+            try:
+                infos.append(self.info(name))
+            except PluginError as exc:
+                self.problems.append(str(exc))
+        return infos
+
+    def _origin(self, name: str) -> str:
+        entry_point = self._entry_points.get(name)
+        if entry_point is not None and entry_point.dist is not None:
+            return entry_point.dist.name
+        return "summarize" if name in self._builtin_names else "plugin"
+
+    def _discover(self) -> None:
+        if self._discovered:
+            return
+        self._discovered = True
+        for entry_point in entry_points(group=self._group):
+            if entry_point.value in {ep.value for ep in BUILTIN_ENTRY_POINTS}:
+                continue  # our own declaration of a built-in, seen through installed metadata
+            if entry_point.name in self._builtin_names:
+                self.problems.append(
+                    f"plugin '{entry_point.value}' wants the built-in name "
+                    f"'{entry_point.name}' and was not loaded; built-ins cannot be shadowed"
+                )
+                continue
+            if entry_point.name in self._entry_points:
+                self.problems.append(
+                    f"two plugins want the name '{entry_point.name}': "
+                    f"kept {self._entry_points[entry_point.name].value}, "
+                    f"ignored {entry_point.value}"
+                )
+                continue
+            self._entry_points[entry_point.name] = entry_point
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """Return the process-wide registry (built-ins plus installed plugins)."""
+    return Registry()

@@ -1,0 +1,1 @@
+"""Summarization methods: the shared interface in :mod:`.base`, one module per method."""

@@ -1,0 +1,229 @@
+"""The summarizer interface, length budgets, and the selection every extractive method shares."""
+
+from __future__ import annotations
+
+import math
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+import numpy as np
+
+from summarize.briefing import Briefing, BriefingSentence
+from summarize.document import Document
+from summarize.errors import BudgetError
+from summarize.text import WORD_PATTERN, words
+
+__all__ = [
+    "Budget",
+    "ProgressCallback",
+    "ScoringSummarizer",
+    "Summarizer",
+    "extractive_briefing",
+    "select_sentences",
+]
+
+ProgressCallback = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while a summarizer works through a long document."""
+
+DEFAULT_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long a briefing may be: a number of sentences, a number of words, or a ratio.
+
+    Exactly one of the three is set. ``words`` is a hard ceiling: sentences are taken in rank
+    order while they fit, skipping any that would overflow; if not even one whole sentence fits,
+    the best sentence is cut after ``words`` words (the cut is marked ``truncated``).
+    ``ratio`` keeps ``round(ratio × sentences)`` sentences, at least one.
+    """
+
+    sentences: int | None = None
+    words: int | None = None
+    ratio: float | None = None
+
+    def __post_init__(self) -> None:
+        given = {k: v for k, v in self.as_dict().items() if v is not None}
+        if len(given) != 1:
+            raise BudgetError(
+                "give exactly one length budget: sentences, words or ratio"
+                + (f" (got {', '.join(given)})" if given else "")
+            )
+        kind, value = next(iter(given.items()))
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise BudgetError(f"{kind} must be a number, got {value!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise BudgetError(f"{kind} must be a finite number, got {value}")
+        if kind in ("sentences", "words") and (value != int(value) or value < 1):
+            raise BudgetError(f"{kind} must be a whole number of at least 1, got {value}")
+        if kind == "ratio" and not 0 < value <= 1:
+            raise BudgetError(f"ratio must be more than 0 and at most 1, got {value}")
+
+    @classmethod
+    def of(
+        cls, sentences: int | None = None, words: int | None = None, ratio: float | None = None
+    ) -> Budget:
+        """Build a budget; with nothing given, the default of 3 sentences."""
+        if sentences is None and words is None and ratio is None:
+            sentences = DEFAULT_SENTENCES
+        return cls(sentences=sentences, words=words, ratio=ratio)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return ``{"sentences": …, "words": …, "ratio": …}``."""
+        return {"sentences": self.sentences, "words": self.words, "ratio": self.ratio}
+
+    def describe(self) -> dict[str, Any]:
+        """Return only the budget that is set, e.g. ``{"sentences": 3}``."""
+        return {k: v for k, v in self.as_dict().items() if v is not None}
+
+    def sentence_count(self, available: int) -> int | None:
+        """Sentences to keep out of ``available``, or ``None`` for a word budget."""
+        if self.sentences is not None:
+            return min(int(self.sentences), available)
+        if self.ratio is not None:
+            return min(available, max(1, round(self.ratio * available)))
+        return None
+
+
+@runtime_checkable
+class Summarizer(Protocol):
+    """What every summarizer is: a name, a description, and ``summarize``.
+
+    Third-party summarizers implement this and register a factory under the entry-point group
+    ``summarize.summarizers``; the factory is called with the method's keyword parameters.
+    """
+
+    name: str
+    description: str
+
+    def summarize(
+        self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
+    ) -> Briefing:
+        """Summarize ``document`` within ``budget``."""
+        ...
+
+
+def select_sentences(
+    document: Document, scores: Sequence[float] | np.ndarray, budget: Budget
+) -> list[tuple[int, int]]:
+    """Pick sentences by score within ``budget``; return ``(index, end offset)`` in source order.
+
+    Higher scores win; ties go to the earlier sentence. Non-finite scores rank last. The end
+    offset is the sentence's own end, or an earlier one when a word budget truncated it.
+    """
+    values = np.asarray(scores, dtype=float)
+    if values.shape != (len(document.sentences),):
+        raise ValueError(f"expected {len(document.sentences)} scores, got shape {values.shape}")
+    values = np.where(np.isfinite(values), values, -np.inf)
+    ranking = np.argsort(-values, kind="stable")
+    count = budget.sentence_count(len(ranking))
+    if count is not None:
+        return sorted((int(i), document.sentences[i].end) for i in ranking[:count])
+    assert budget.words is not None
+    limit, used, chosen = int(budget.words), 0, []
+    for i in ranking:
+        sentence = document.sentences[int(i)]
+        length = len(words(sentence.text))
+        if used + length <= limit:
+            chosen.append((int(i), sentence.end))
+            used += length
+    if not chosen:
+        best = document.sentences[int(ranking[0])]
+        chosen.append((best.index, best.start + _end_of_nth_word(best.text, limit)))
+    return sorted(chosen)
+
+
+def _end_of_nth_word(text: str, n: int) -> int:
+    matches = list(WORD_PATTERN.finditer(text))
+    if n <= 0 or not matches:
+        return len(text)
+    end = matches[min(n, len(matches)) - 1].end()
+    # Keep closing punctuation that belongs to the last word ("Putin," → "Putin,").
+    while end < len(text) and not text[end].isspace() and not text[end].isalnum():
+        end += 1
+    return end
+
+
+def extractive_briefing(
+    document: Document,
+    selection: Sequence[tuple[int, int]],
+    *,
+    method: str,
+    params: Mapping[str, Any],
+    budget: Budget,
+    seconds: float,
+) -> Briefing:
+    """Build the :class:`Briefing` for sentences picked from ``document`` (see ``select_sentences``)."""
+    sentences = []
+    for index, end in selection:
+        source = document.sentences[index]
+        text = document.text[source.start : end]
+        sentences.append(
+            BriefingSentence(
+                text=text,
+                source_sentences=(index,),
+                source_spans=((source.start, source.end),),
+                start=source.start,
+                end=end,
+                truncated=end != source.end,
+            )
+        )
+    notes = list(document.notes)
+    available = len(document.sentences)
+    wanted = budget.sentences
+    if wanted is not None and wanted > available:
+        notes.append(
+            f"the document has only {available} sentence{'s' if available != 1 else ''}; "
+            f"the briefing holds {'all of them' if available != 1 else 'it'}"
+        )
+    if any(s.truncated for s in sentences):
+        notes.append(f"no whole sentence fits in {budget.words} words; the best one was cut short")
+    return Briefing(
+        sentences=tuple(sentences),
+        method=method,
+        params=dict(params),
+        budget=budget.describe(),
+        seconds=seconds,
+        document_sentences=available,
+        notes=tuple(notes),
+    )
+
+
+class ScoringSummarizer(ABC):
+    """Base of extractive methods that score every sentence and keep the best within budget.
+
+    Subclasses set ``name`` and ``description`` and implement :meth:`score`.
+    """
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    family: ClassVar[str] = "extractive"
+    origin: ClassVar[str] = "summarize"
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The parameters this instance runs with (recorded in every briefing)."""
+        return {}
+
+    @abstractmethod
+    def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
+        """Return one score per sentence of ``document``; higher is more summary-worthy."""
+
+    def summarize(
+        self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
+    ) -> Briefing:
+        """Score the sentences, keep the best within ``budget``, and return them in source order."""
+        started = time.perf_counter()
+        scores = self.score(document, progress)
+        selection = select_sentences(document, scores, budget)
+        return extractive_briefing(
+            document,
+            selection,
+            method=self.name,
+            params=self.params,
+            budget=budget,
+            seconds=time.perf_counter() - started,
+        )
