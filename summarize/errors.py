@@ -8,13 +8,16 @@ Library code raises these; only the CLI turns them into a one-line message and a
     ├── InputError                    the input text or file cannot be used
     │   ├── EmptyDocumentError        no text (or no sentences) to summarize
     │   ├── InputTooLargeError        larger than the configured limit
-    │   └── DecodingError             bytes in no encoding we could recognise
+    │   ├── DecodingError             bytes in no encoding we could recognise
+    │   └── DatasetError              a benchmark dataset that is missing, empty or malformed
     ├── BudgetError                   a length budget that makes no sense (0, negative, 2 kinds)
     ├── FormatError                   an output format we cannot render
     ├── ParameterError                a summarizer parameter that is out of range or unknown
     ├── UnknownMethodError            no summarizer registered under that name
     ├── PluginError                   a summarizer plugin failed to load or clashes with a built-in
-    └── OutputExistsError             refusing to overwrite a file the user already has
+    ├── OutputExistsError             refusing to overwrite a file the user already has
+    ├── ResultsConflictError          a results folder holding a different benchmark configuration
+    └── ResultsWriteError             benchmark results could not be written (e.g. disk full)
 """
 
 from __future__ import annotations
@@ -72,3 +75,15 @@ class PluginError(SummarizeError):
 
 class OutputExistsError(SummarizeError, FileExistsError):
     """Refusing to overwrite a file that already exists."""
+
+
+class DatasetError(InputError):
+    """A benchmark dataset that is missing, empty, or has a malformed row (named by line)."""
+
+
+class ResultsConflictError(SummarizeError):
+    """A results folder already holds results of a different benchmark configuration."""
+
+
+class ResultsWriteError(SummarizeError):
+    """Benchmark results could not be written (e.g. the disk is full); written rows stay valid."""
