@@ -27,12 +27,11 @@ from summarize.summarizers.base import Budget, ScoringSummarizer, Summarizer
 __version__ = "0.1.0"
 
 __all__ = [
-    "DEFAULT_METHOD",
-    "SCHEMA_VERSION",
     "Briefing",
     "BriefingSentence",
     "Budget",
     "BudgetError",
+    "DEFAULT_METHOD",
     "DecodingError",
     "Document",
     "EmptyDocumentError",
@@ -46,6 +45,7 @@ __all__ = [
     "ParameterError",
     "PluginError",
     "Registry",
+    "SCHEMA_VERSION",
     "ScoringSummarizer",
     "Sentence",
     "SummarizeError",

@@ -7,6 +7,7 @@ Cleaning only decides which sentences a summarizer may use; it never edits a sen
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,6 +131,9 @@ class Document:
         """
         import trafilatura
 
+        # trafilatura logs parse failures as errors; ours is the one error the user should see.
+        logging.getLogger("trafilatura").addHandler(logging.NullHandler())
+        logging.getLogger("trafilatura").propagate = False
         extracted = trafilatura.extract(html, include_comments=False, include_tables=False)
         if not extracted or not extracted.strip():
             raise EmptyDocumentError("no main text found in the HTML page")
@@ -202,11 +206,12 @@ def _looks_like_html(text: str) -> bool:
     )
 
 
-_FALLBACK_ENCODINGS = ("utf-8", "utf-16", "cp1252", "latin-1")
+_SINGLE_BYTE_WESTERN = ("cp125", "latin", "iso8859", "mac_")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode ``data`` as text and return ``(text, encoding)``; UTF-8 first, then detection.
+    """Decode ``data`` as text and return ``(text, encoding)``; UTF-8 first, then detection
+    (``charset-normalizer``), preferring cp1252 among single-byte Western code pages.
 
     Raises :class:`DecodingError` for data that is not text (NUL bytes, no encoding fits).
     """
@@ -229,6 +234,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 "the input is not text in any encoding we recognise (is it a binary file?)"
             ) from None
         text, encoding = str(best), best.encoding
+        if encoding.startswith(_SINGLE_BYTE_WESTERN) and encoding != "cp1252":
+            # Detectors cannot tell single-byte Western code pages apart on short texts
+            # (à is ŕ in cp1250); cp1252 is by far the likeliest for news, so prefer it.
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                pass
     if "\x00" in text or _control_ratio(text) > 0.1:
         raise DecodingError("the input looks like binary data, not text")
     return text, encoding

@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib.metadata import EntryPoint, entry_points
 from typing import Any
 
-from summarize.errors import ParameterError, PluginError, UnknownMethodError
+from summarize.errors import ParameterError, PluginError, SummarizeError, UnknownMethodError
 from summarize.summarizers.base import Summarizer
 
 __all__ = [
@@ -103,8 +103,12 @@ class Registry:
         factory = self.factory(name)
         try:
             return factory(**params)
+        except SummarizeError:
+            raise
         except TypeError as exc:
             raise ParameterError(f"bad parameters for '{name}': {exc}") from exc
+        except Exception as exc:  # a plugin's bug must surface as one clear error
+            raise PluginError(f"summarizer '{name}' failed to start: {exc}") from exc
 
     def info(self, name: str) -> MethodInfo:
         """Describe the summarizer registered under ``name``."""

@@ -1,0 +1,75 @@
+"""Sentence splitting, words, stems and stop words: offline, exact offsets, news-hard cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize.text import STOP_WORDS, content_terms, hard_blocks, sentence_spans, stem, words
+
+HARD_CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures" / "hard_sentences.jsonl")
+    .read_text()
+    .splitlines()
+    if line.strip()
+]
+
+
+@pytest.mark.parametrize("case", HARD_CASES, ids=[c["text"][:40] for c in HARD_CASES])
+def test_hard_news_cases_split_where_a_reader_would(case):
+    text = case["text"]
+    assert [text[s:e] for s, e in sentence_spans(text)] == case["sentences"]
+
+
+def test_spans_of_a_slice_index_the_whole_text():
+    text = "Ignored. First one here. Second one here."
+    spans = sentence_spans(text, start=9)
+    assert [text[s:e] for s, e in spans] == ["First one here.", "Second one here."]
+
+
+def test_headings_and_lines_of_a_web_page_are_blocks_of_their_own(modi_text):
+    blocks = [modi_text[s:e] for s, e in hard_blocks(modi_text)]
+    assert blocks[0] == "views"
+    assert "India-Russia Ties" in blocks
+    assert blocks[-2:] == ["Comments", "0 comment"]
+
+
+def test_words_keep_inner_hyphens_and_apostrophes_but_not_digits():
+    assert words("India-Russia ties, Modi’s call and 3 O'Brien rounds.") == [
+        "India-Russia",
+        "ties",
+        "Modi’s",
+        "call",
+        "and",
+        "O'Brien",
+        "rounds",
+    ]
+
+
+def test_content_terms_drop_stop_words_and_stem():
+    assert content_terms("The leaders were congratulating the Presidents") == [
+        "leader",
+        "congratul",
+        "presid",
+    ]
+    assert "the" in STOP_WORDS and stem("running") == "run"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_text_gives_ordered_trimmed_spans_that_slice_the_text(text):
+    spans = sentence_spans(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        piece = text[start:end]
+        assert piece == piece.strip() and piece
+        previous_end = end
+    # Sentences lose nothing but white space: every other character is in exactly one sentence.
+    covered = "".join(text[s:e] for s, e in spans)
+    assert "".join(covered.split()) == "".join(text.split())
