@@ -1,0 +1,1 @@
+"""Evaluation of summaries: ROUGE, factuality against the source, and extractiveness."""
