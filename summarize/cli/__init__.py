@@ -6,6 +6,7 @@ The only package that imports ``typer`` or prints. Each sub-module adds its comm
 
 from __future__ import annotations
 
+from summarize.cli import bench as _bench  # noqa: F401  (registers commands)
 from summarize.cli import brief as _brief  # noqa: F401  (registers commands)
 from summarize.cli.app import app, main
 
