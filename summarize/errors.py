@@ -17,7 +17,14 @@ Library code raises these; only the CLI turns them into a one-line message and a
     ├── PluginError                   a summarizer plugin failed to load or clashes with a built-in
     ├── OutputExistsError             refusing to overwrite a file the user already has
     ├── ResultsConflictError          a results folder holding a different benchmark configuration
-    └── ResultsWriteError             benchmark results could not be written (e.g. disk full)
+    ├── ResultsWriteError             benchmark results could not be written (e.g. disk full)
+    ├── PromptError                   a prompt template that is missing, malformed or misused
+    └── LLMError                      a language-model server could not give a usable answer
+        ├── LLMConfigError            no server or key configured, or a bad LLM setting
+        ├── LLMAuthError              the server refused the API key (401/403)
+        ├── LLMModelError             the server does not know the model (404)
+        ├── LLMConnectionError        unreachable, timed out, or overloaded (429/5xx) after retries
+        └── LLMResponseError          an empty, cut-off or unparseable answer
 """
 
 from __future__ import annotations
@@ -87,3 +94,31 @@ class ResultsConflictError(SummarizeError):
 
 class ResultsWriteError(SummarizeError):
     """Benchmark results could not be written (e.g. the disk is full); written rows stay valid."""
+
+
+class PromptError(SummarizeError, ValueError):
+    """A prompt template that is missing, malformed, or uses or lacks a variable."""
+
+
+class LLMError(SummarizeError):
+    """A language-model server could not give a usable answer."""
+
+
+class LLMConfigError(LLMError):
+    """No LLM server or key is configured, or an LLM setting (or config file) is invalid."""
+
+
+class LLMAuthError(LLMError):
+    """The LLM server refused the API key (HTTP 401 or 403)."""
+
+
+class LLMModelError(LLMError):
+    """The LLM server does not serve the requested model (HTTP 404)."""
+
+
+class LLMConnectionError(LLMError):
+    """The LLM server was unreachable, timed out, or kept failing (429/5xx) after every retry."""
+
+
+class LLMResponseError(LLMError):
+    """The LLM answered with nothing, was cut off, or answered in a form we cannot parse."""
