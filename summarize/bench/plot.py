@@ -1,0 +1,106 @@
+"""The leaderboard as a picture: ROUGE-2 with CI bars per dataset, and quality against speed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarize.bench._files import write_atomic
+from summarize.bench.leaderboard import Leaderboard, MethodStanding
+
+__all__ = ["plot_leaderboard"]
+
+
+def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
+    """Draw ``leaderboard`` into a PNG at ``path`` (matplotlib, Agg backend) and return ``path``.
+
+    One panel per dataset: mean ROUGE-2 F1 per method with its confidence interval, the
+    baseline in a darker colour and a dashed line at its mean. The last panel: ROUGE-2 against
+    the median time per document (log scale), one marker per method and dataset.
+    """
+    import io
+
+    import matplotlib
+
+    matplotlib.use("Agg", force=False)
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, NullFormatter
+
+    datasets = [d for d in leaderboard.datasets if _ranked(leaderboard, d)]
+    panels = max(1, len(datasets)) + 1
+    most = max((len(_ranked(leaderboard, d)) for d in datasets), default=1)
+    figure = Figure(figsize=(5.2 * panels, 1.2 + 0.42 * max(most, 4)), layout="constrained")
+    axes = figure.subplots(1, panels, squeeze=False)[0]
+    colours = matplotlib.colormaps["tab10"]
+    for ax, dataset in zip(axes, datasets, strict=False):
+        standings = _ranked(leaderboard, dataset)[::-1]  # best at the top
+        means = [s.rouge["rouge2"].mean * 100 for s in standings]
+        low = [m - s.rouge["rouge2"].low * 100 for m, s in zip(means, standings, strict=True)]
+        high = [s.rouge["rouge2"].high * 100 - m for m, s in zip(means, standings, strict=True)]
+        base = leaderboard.baseline
+        ax.barh(
+            range(len(standings)),
+            means,
+            xerr=[low, high],
+            color=["#4c4c4c" if s.method == base else "#7fa7d1" for s in standings],
+            error_kw={"ecolor": "black", "capsize": 3, "linewidth": 1},
+        )
+        for s, m in zip(standings, means, strict=True):
+            if s.method == base:
+                ax.axvline(m, color="#4c4c4c", linestyle="--", linewidth=1)
+        ax.set_yticks(range(len(standings)), [_label(s) for s in standings])
+        ax.set_xlabel(f"ROUGE-2 F1 ×100 ({leaderboard.confidence:.0%} bootstrap CI)")
+        documents = max(s.documents for s in standings)
+        ax.set_title(f"{dataset} ({documents} docs)")
+        ax.grid(axis="x", alpha=0.3)
+    speed = axes[-1]
+    for i, dataset in enumerate(datasets):
+        labels: dict[float, tuple[float, list[str]]] = {}
+        for s in _ranked(leaderboard, dataset):
+            if s.median_seconds is None:
+                continue
+            milliseconds = max(s.median_seconds, 1e-5) * 1000
+            quality = s.rouge["rouge2"].mean * 100
+            speed.scatter(
+                milliseconds,
+                quality,
+                color=colours(i % 10),
+                marker="s" if s.method == leaderboard.baseline else "o",
+                label=dataset,
+            )
+            # Methods with the same score (e.g. a port and its sumy original) share one label.
+            labels.setdefault(round(quality, 2), (milliseconds, []))[1].append(s.method)
+        for quality, (milliseconds, names) in labels.items():
+            speed.annotate(
+                ", ".join(names),
+                (milliseconds, quality),
+                fontsize=7,
+                xytext=(4, 2),
+                textcoords="offset points",
+            )
+    speed.set_xscale("log")
+    speed.xaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
+    speed.xaxis.set_minor_formatter(NullFormatter())
+    speed.set_xlabel("median time per document (ms, log scale)")
+    speed.set_ylabel("ROUGE-2 F1 ×100")
+    speed.set_title("quality vs speed (up and left is better)")
+    speed.grid(alpha=0.3)
+    handles, labels = speed.get_legend_handles_labels()
+    unique = dict(zip(labels, handles, strict=True))
+    if unique:
+        speed.legend(unique.values(), unique.keys(), fontsize=8, loc="best")
+    if not datasets:
+        for ax in axes:
+            ax.text(0.5, 0.5, "no ROUGE scores (no references)", ha="center", va="center")
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=110)
+    write_atomic(path, buffer.getvalue())
+    return path
+
+
+def _ranked(leaderboard: Leaderboard, dataset: str) -> list[MethodStanding]:
+    return [s for s in leaderboard.for_dataset(dataset) if "rouge2" in s.rouge]
+
+
+def _label(standing: MethodStanding) -> str:
+    failed = f" ({standing.failures} failed)" if standing.failures else ""
+    return f"{standing.method}{failed}"

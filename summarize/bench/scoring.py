@@ -1,0 +1,113 @@
+"""Run the methods on one document and score each summary: the unit of work of a benchmark."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from summarize.bench import _evaluation as evaluation
+from summarize.bench.results import ExtractivenessScores, FactualityScores, ResultRow
+from summarize.document import Document
+from summarize.summarizers.base import Budget, Summarizer
+from summarize.text import sentence_spans, words
+
+__all__ = ["DocumentTask", "score_document"]
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    """One document of one dataset, and the methods still to run on it."""
+
+    dataset: str
+    id: str
+    source: str
+    references: tuple[str, ...]
+    methods: tuple[str, ...]
+
+
+def score_document(
+    task: DocumentTask,
+    summarizers: dict[str, Summarizer],
+    budget: Budget,
+    *,
+    clean: bool = True,
+) -> list[ResultRow]:
+    """Summarize ``task``'s document with each of its methods and score every summary.
+
+    ROUGE is against the references (none: no ROUGE), factuality and extractiveness against the
+    source. A method (or its scoring) that raises gives an ``error`` row; the others go on.
+    """
+    try:
+        document = Document.from_string(task.source, clean=clean)
+    except Exception as exc:
+        return [
+            _error_row(task, method, f"cannot read the source: {exc}") for method in task.methods
+        ]
+    checker = None
+    rows = []
+    for method in task.methods:
+        started = time.perf_counter()
+        try:
+            briefing = summarizers[method].summarize(document, budget)
+        except Exception as exc:
+            rows.append(_error_row(task, method, f"{type(exc).__name__}: {exc}"))
+            continue
+        seconds = time.perf_counter() - started
+        summary = briefing.text
+        try:
+            if checker is None:
+                checker = evaluation.factuality_checker(task.source)
+            rows.append(_scored_row(task, method, summary, seconds, checker))
+        except Exception as exc:
+            rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))
+    return rows
+
+
+def _scored_row(
+    task: DocumentTask, method: str, summary: str, seconds: float, checker: object
+) -> ResultRow:
+    rouge = evaluation.rouge_f1(task.references, summary) if task.references else None
+    factuality = None
+    if checker is not None:
+        result = checker.check(summary)  # type: ignore[attr-defined]
+        factuality = FactualityScores(
+            score=float(result.score),
+            label=bool(result.label),
+            unsupported_sentences=sum(1 for s in result.sentences if not s.supported),
+        )
+    measured = evaluation.extractiveness(summary, task.source)
+    extractive = (
+        None
+        if measured is None
+        else ExtractivenessScores(
+            coverage=float(measured.coverage),
+            density=float(measured.density),
+            compression=float(measured.compression),
+            novel_ngrams={int(n): float(v) for n, v in dict(measured.novel_ngrams).items()},
+        )
+    )
+    return ResultRow(
+        dataset=task.dataset,
+        id=task.id,
+        method=method,
+        status="ok",
+        summary=summary,
+        seconds=seconds,
+        sentences=len(sentence_spans(summary)),
+        words=len(words(summary)),
+        references=len(task.references),
+        rouge=rouge,
+        factuality=factuality,
+        extractiveness=extractive,
+    )
+
+
+def _error_row(task: DocumentTask, method: str, message: str) -> ResultRow:
+    return ResultRow(
+        dataset=task.dataset,
+        id=task.id,
+        method=method,
+        status="error",
+        references=len(task.references),
+        error=message,
+    )
