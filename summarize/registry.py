@@ -34,6 +34,22 @@ BUILTIN_ENTRY_POINTS: tuple[EntryPoint, ...] = tuple(
     for name, value in {
         "lead": "summarize.summarizers.lead:LeadSummarizer",
         "textrank": "summarize.summarizers.textrank:TextRankSummarizer",
+        "lexrank": "summarize.summarizers.lexrank:LexRankSummarizer",
+        "kl": "summarize.summarizers.kl:KLSummarizer",
+        "position": "summarize.summarizers.position:PositionSummarizer",
+        "lsa": "summarize.summarizers.sumy_family:SumyLsa",
+        "luhn": "summarize.summarizers.sumy_family:SumyLuhn",
+        "sumbasic": "summarize.summarizers.sumy_family:SumySumBasic",
+        "edmundson": "summarize.summarizers.sumy_family:SumyEdmundson",
+        "reduction": "summarize.summarizers.sumy_family:SumyReduction",
+        "sumy-edmundson": "summarize.summarizers.sumy_family:SumyEdmundson",
+        "sumy-kl": "summarize.summarizers.sumy_family:SumyKL",
+        "sumy-lexrank": "summarize.summarizers.sumy_family:SumyLexRank",
+        "sumy-lsa": "summarize.summarizers.sumy_family:SumyLsa",
+        "sumy-luhn": "summarize.summarizers.sumy_family:SumyLuhn",
+        "sumy-reduction": "summarize.summarizers.sumy_family:SumyReduction",
+        "sumy-sumbasic": "summarize.summarizers.sumy_family:SumySumBasic",
+        "sumy-textrank": "summarize.summarizers.sumy_family:SumyTextRank",
     }.items()
 )
 """The summarizers that ship with summarize, declared exactly as a plugin declares its own."""

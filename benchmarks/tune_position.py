@@ -1,0 +1,183 @@
+"""Tune the ``position`` summarizer on the two development files, and compare with lead and TextRank.
+
+    .venv/bin/python benchmarks/tune_position.py            # grid search, then the table
+    .venv/bin/python benchmarks/tune_position.py --no-grid  # only the table, shipped defaults
+
+Data: ``../shared/data/cnndm_summeval_dev.jsonl`` (100 CNN/DM stories, PTB-tokenized source and
+references: system output comes from the tokenized source, so both sides share one
+normalization) and ``../shared/data/news_writer_summaries.jsonl`` (109 raw-text articles).
+Scoring: ``rouge_score`` with the Porter stemmer, F1, every method at 3 sentences. Multi-reference
+ROUGE takes the best reference per document (max F1 per ROUGE type); for CNN/DM we also report
+the single original highlight (``references[0]``), the standard CNN/DM setting. The objective is
+the mean of ROUGE-1 and ROUGE-2 (multi-reference), averaged over the two files; a setting only
+counts if it beats lead on R1 and R2 on both files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from rouge_score import rouge_scorer
+
+from summarize.document import Document
+from summarize.summarizers.base import Budget, select_sentences
+from summarize.summarizers.position import (
+    PositionSummarizer,
+    forward_centrality,
+    tfidf_vectors,
+)
+from summarize.summarizers.textrank import TextRankSummarizer
+from summarize.text import content_terms, words
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+FILES = ("cnndm_summeval_dev.jsonl", "news_writer_summaries.jsonl")
+BUDGET = Budget(sentences=3)
+SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
+
+GRID = {
+    "position_weight": (0.5, 1.0, 1.5, 2.0, 3.0),
+    "position_decay": (1.5, 2.0, 3.0, 4.0, 6.0),
+    "threshold": (0.0, 0.05, 0.1),
+    "min_words": (0, 5, 8),
+}
+
+
+class Article:
+    """One development article: its document, references and cached features."""
+
+    def __init__(self, source: str, references: Sequence[str]) -> None:
+        self.document = Document.from_text(source)
+        self.references = [r for r in references if r.strip()]
+        self.terms = [content_terms(s.text) for s in self.document.sentences]
+        self.lengths = np.array([len(words(s.text)) for s in self.document.sentences])
+        self._forward: dict[float, np.ndarray] = {}
+        self._rouge: dict[tuple[tuple[int, ...], bool], dict[str, float]] = {}
+
+    def forward(self, threshold: float) -> np.ndarray:
+        """Forward centrality at ``threshold`` (cached)."""
+        if threshold not in self._forward:
+            self._forward[threshold] = forward_centrality(tfidf_vectors(self.terms), threshold)
+        return self._forward[threshold]
+
+    def rouge(
+        self, picked: tuple[int, ...], first_reference_only: bool = False
+    ) -> dict[str, float]:
+        """ROUGE F1 of the picked sentences (best reference per type), cached by selection."""
+        key = (picked, first_reference_only)
+        if key not in self._rouge:
+            summary = "\n".join(self.document.sentences[i].text for i in picked)
+            references = self.references[:1] if first_reference_only else self.references
+            best = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+            for reference in references:
+                scores = SCORER.score(reference, summary)
+                for name in best:
+                    best[name] = max(best[name], scores[name].fmeasure)
+            self._rouge[key] = best
+        return self._rouge[key]
+
+
+def load(name: str, limit: int | None = None) -> list[Article]:
+    """Read a development file as articles."""
+    articles = []
+    with open(DATA / name, encoding="utf-8") as handle:
+        for line in itertools.islice(handle, limit):
+            row = json.loads(line)
+            articles.append(Article(row["source"], row["references"]))
+    return articles
+
+
+def position_scores(article: Article, params: dict[str, float]) -> np.ndarray:
+    """The position summarizer's scores from cached features (same formula as the module)."""
+    forward = article.forward(params["threshold"])
+    top = forward.max() if len(forward) else 0.0
+    centrality = forward / top if top > 0 else forward
+    positions = np.arange(len(forward), dtype=float)
+    scores = centrality + params["position_weight"] * np.exp(-positions / params["position_decay"])
+    short = article.lengths < params["min_words"]
+    return np.where(short, scores - 2.0 * (scores.max() + 1.0) - 1.0, scores)
+
+
+def evaluate(
+    articles: list[Article],
+    scores: Callable[[Article], np.ndarray],
+    first_reference_only: bool = False,
+) -> dict[str, float]:
+    """Mean ROUGE F1 (×100) of a scoring function over ``articles`` at the 3-sentence budget."""
+    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+    for article in articles:
+        picked = tuple(i for i, _ in select_sentences(article.document, scores(article), BUDGET))
+        for name, value in article.rouge(picked, first_reference_only).items():
+            totals[name] += value
+    return {name: 100 * value / len(articles) for name, value in totals.items()}
+
+
+def lead(article: Article) -> np.ndarray:
+    """Lead-3 scores."""
+    return -np.arange(len(article.document.sentences), dtype=float)
+
+
+def textrank(article: Article) -> np.ndarray:
+    """TextRank scores with its defaults."""
+    return TextRankSummarizer().score(article.document)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Grid-search the position parameters and print the comparison table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-grid", action="store_true", help="only score the shipped defaults")
+    parser.add_argument("--limit", type=int, default=None, help="articles per file (debugging)")
+    args = parser.parse_args(argv)
+    data = {name: load(name, args.limit) for name in FILES}
+    baseline = {name: evaluate(articles, lead) for name, articles in data.items()}
+    defaults = PositionSummarizer().params
+    best_params, best_objective = defaults, -1.0
+    if not args.no_grid:
+        for values in itertools.product(*GRID.values()):
+            params = dict(zip(GRID, values, strict=True))
+            results = {
+                name: evaluate(articles, lambda a, p=params: position_scores(a, p))
+                for name, articles in data.items()
+            }
+            beats = all(results[n][k] > baseline[n][k] for n in FILES for k in ("rouge1", "rouge2"))
+            objective = float(
+                np.mean([(results[n]["rouge1"] + results[n]["rouge2"]) / 2 for n in FILES])
+            )
+            if beats and objective > best_objective:
+                best_params, best_objective = params, objective
+        print(f"best setting (objective {best_objective:.3f}): {best_params}")
+        print(f"shipped defaults: {defaults}")
+    rows = [
+        ("lead", lead),
+        ("textrank", textrank),
+        ("position", lambda a: position_scores(a, defaults)),
+    ]
+    if best_params != defaults:
+        rows.append(("position (best)", lambda a: position_scores(a, best_params)))
+    print()
+    print("ROUGE F1 x100, 3 sentences, rouge_score with stemming; multi-ref = best reference")
+    header = f"{'method':<16}"
+    for name in FILES:
+        short = name.split("_")[0]
+        header += f" | {short + ' R1':>11} {'R2':>6} {'RL':>6}"
+    header += f" | {'cnndm orig-highlight R1':>23} {'R2':>6} {'RL':>6}"
+    print(header)
+    print("-" * len(header))
+    for label, function in rows:
+        line = f"{label:<16}"
+        for name in FILES:
+            r = evaluate(data[name], function)
+            line += f" | {r['rouge1']:>11.2f} {r['rouge2']:>6.2f} {r['rougeL']:>6.2f}"
+        r = evaluate(data[FILES[0]], function, first_reference_only=True)
+        line += f" | {r['rouge1']:>23.2f} {r['rouge2']:>6.2f} {r['rougeL']:>6.2f}"
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,206 @@
+"""KL-Sum (Haghighi & Vanderwende 2009) with incremental updates; picks as ``sumy``'s KL-Sum.
+
+Greedy: start from an empty summary and repeatedly add the sentence that makes the summary's
+word distribution closest to the document's, measured as sumy measures it,
+
+    KL = Σ_{w in summary ∪ s} P(w) · log(P(w) / Q(w)),
+
+with P the document's relative word frequencies and Q the candidate summary's. The words are
+exactly sumy's (unstemmed, lower-cased): P counts the words not in the stop list *before*
+lower-casing ("The" counts as "the"); a candidate brings its lower-cased content words, but a
+sentence already in the summary brings all its words as written, and Q divides by all of them.
+These quirks are reproduced so that ``kl`` picks what ``sumy-kl`` picks.
+
+sumy recomputes every candidate's distribution from scratch at every step (cubic in the
+document). Here the summary keeps three running sums — Σ P log P, Σ P log c and Σ P over its
+words — and one sparse pass over the sentence × word matrix updates every candidate at once,
+so a step costs O(non-zeros). Only as many steps run as the budget can use.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+from summarize.briefing import Briefing
+from summarize.document import Document
+from summarize.summarizers.base import (
+    Budget,
+    ProgressCallback,
+    ScoringSummarizer,
+    extractive_briefing,
+    select_sentences,
+)
+from summarize.text import STOP_WORDS, words
+
+__all__ = ["KLSummarizer", "kl_greedy_order"]
+
+_TIE = 1e-12  # relative: values this close are one tie, broken by document order (as sumy)
+
+
+def _sentence_words(text: str) -> list[str]:
+    return [w for w in (w.lower() for w in words(text)) if w not in STOP_WORDS]
+
+
+def _count_matrix(sentences: Sequence[Sequence[str]], keys: dict[str, int]) -> sparse.csr_matrix:
+    rows, cols = [], []
+    for row, ws in enumerate(sentences):
+        for w in ws:
+            rows.append(row)
+            cols.append(keys.setdefault(w, len(keys)))
+    shape = (len(sentences), max(len(keys), 1))
+    matrix = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
+
+
+def kl_greedy_order(
+    texts: Sequence[str],
+    steps: int | None = None,
+    *,
+    lengths: Sequence[int] | None = None,
+    word_limit: int | None = None,
+    progress: ProgressCallback | None = None,
+) -> list[int]:
+    """Return sentence indices in the order KL-Sum's greedy search adds them.
+
+    Stops after ``steps`` picks (all by default), or, with ``word_limit`` and ``lengths``, as
+    soon as no unpicked sentence could still fit in a ``word_limit``-word budget filled the
+    way :func:`~summarize.summarizers.base.select_sentences` fills it.
+    """
+    n = len(texts)
+    raw = [words(t) for t in texts]
+    # sumy's document distribution: words not in the stop list *before* lower-casing, then
+    # lower-cased (so "The" counts as "the"); its denominator counts all of them.
+    document_counts = Counter(w.lower() for ws in raw for w in ws if w not in STOP_WORDS)
+    denominator = max(sum(document_counts.values()), 1)
+    keys: dict[str, int] = {}
+    content = _count_matrix([_sentence_words(t) for t in texts], keys)
+    # sumy adds a picked sentence to the summary with *all* its words, as written.
+    summary_side = _count_matrix(raw, keys)
+    v = max(len(keys), 1)
+    content.resize((n, v))
+    summary_side.resize((n, v))
+    p = np.zeros(v)
+    for key, column in keys.items():
+        p[column] = document_counts.get(key, 0) / denominator
+    p_log_p = np.where(p > 0, p * np.log(np.where(p > 0, p, 1.0)), 0.0)
+    counts = content
+    sentence_lengths = np.asarray(content.sum(axis=1)).ravel()
+    summary_lengths = np.asarray(summary_side.sum(axis=1)).ravel()
+
+    row_of_entry = np.repeat(np.arange(n), np.diff(counts.indptr))
+    entry_word, entry_count = counts.indices, counts.data
+    ones = np.ones(len(entry_word))
+
+    summary_counts = np.zeros(v)
+    summary_length = 0.0
+    sum_plogp = sum_plogc = sum_p = 0.0  # over the words in the summary
+    picked = np.zeros(n, dtype=bool)
+    order: list[int] = []
+    limit = n if steps is None else min(steps, n)
+    used = 0
+    sizes = None if lengths is None else np.asarray(lengths)
+    while len(order) < limit:
+        in_summary = summary_counts > 0
+        new_word = ~in_summary[entry_word]
+        c_old = summary_counts[entry_word]
+        # Per entry (sentence i, word w): the change in Σ P log P, Σ P log c and Σ P over words.
+        d_plogp = np.where(new_word, p_log_p[entry_word], 0.0)
+        d_p = np.where(new_word, p[entry_word], 0.0)
+        d_plogc = p[entry_word] * (
+            np.log(c_old + entry_count) - np.log(np.where(new_word, 1.0, c_old))
+        )
+        per_sentence = np.vstack(
+            [
+                np.bincount(row_of_entry, weights=d, minlength=n)
+                for d in (d_plogp, d_p, d_plogc, ones)
+            ]
+        )
+        total = summary_length + sentence_lengths
+        mass = sum_p + per_sentence[1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            kls = (
+                (sum_plogp + per_sentence[0])
+                - (sum_plogc + per_sentence[2])
+                + np.where(total > 0, np.log(np.where(total > 0, total, 1.0)), 0.0) * mass
+            )
+        kls[picked] = np.inf
+        best_value = kls.min()
+        tied = np.flatnonzero(kls <= best_value + _TIE * max(1.0, abs(best_value)))
+        best = int(tied[0])
+        order.append(best)
+        picked[best] = True
+        start, end = summary_side.indptr[best], summary_side.indptr[best + 1]
+        ws, cs = summary_side.indices[start:end], summary_side.data[start:end]
+        fresh = summary_counts[ws] == 0
+        sum_plogp += float(p_log_p[ws][fresh].sum())
+        sum_p += float(p[ws][fresh].sum())
+        old = summary_counts[ws]
+        sum_plogc += float((p[ws] * (np.log(old + cs) - np.log(np.where(fresh, 1.0, old)))).sum())
+        summary_counts[ws] += cs
+        summary_length += float(summary_lengths[best])
+        if progress is not None:
+            progress(len(order), limit)
+        if word_limit is not None and sizes is not None:
+            if used + sizes[best] <= word_limit:
+                used += int(sizes[best])
+            remaining = sizes[~picked]
+            remaining = remaining[remaining > 0]
+            if remaining.size == 0 or remaining.min() > word_limit - used:
+                break
+    return order
+
+
+class KLSummarizer(ScoringSummarizer):
+    """Greedy KL-divergence minimisation between summary and document (Haghighi & Vanderwende)."""
+
+    name = "kl"
+    description = (
+        "KL-Sum: greedily add the sentence that brings the summary's word distribution "
+        "closest to the document's (ours, incremental; picks as sumy's)."
+    )
+
+    def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
+        """Score every sentence by its place in the full greedy order (first pick scores highest)."""
+        return self._scores(document, None, progress)
+
+    def _scores(
+        self, document: Document, budget: Budget | None, progress: ProgressCallback | None
+    ) -> np.ndarray:
+        texts = [s.text for s in document.sentences]
+        n = len(texts)
+        if budget is None:
+            order = kl_greedy_order(texts, progress=progress)
+        elif budget.words is None:
+            order = kl_greedy_order(texts, budget.sentence_count(n), progress=progress)
+        else:
+            lengths = [len(words(t)) for t in texts]
+            order = kl_greedy_order(
+                texts, lengths=lengths, word_limit=int(budget.words), progress=progress
+            )
+        # Unpicked sentences rank last (-inf); select_sentences could not have used them,
+        # except sentences without words, which fit any word budget wherever they rank.
+        scores = np.full(n, -np.inf)
+        scores[order] = -np.arange(len(order), dtype=float)
+        return scores
+
+    def summarize(
+        self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
+    ) -> Briefing:
+        """Run only as many greedy steps as ``budget`` can use, then select as every method does."""
+        started = time.perf_counter()
+        scores = self._scores(document, budget, progress)
+        selection = select_sentences(document, scores, budget)
+        return extractive_briefing(
+            document,
+            selection,
+            method=self.name,
+            params=self.params,
+            budget=budget,
+            seconds=time.perf_counter() - started,
+        )
