@@ -1,0 +1,536 @@
+"""Offline factuality checks: is each summary sentence supported by its source, and if not, where?
+
+For every summary sentence the checker finds the source sentences that support it best
+(evidence) and runs five rule-based checks against the source:
+
+``entity``         a name (person, place, organisation) the source never mentions, or two names
+                   the source relates the other way round ("Putin congratulated Modi")
+``number``         a quantity the source does not state ("sixth term", "$30bn", "two-thirds")
+``date``           a weekday, month or year the source does not name ("Thursday")
+``quote``          quoted words that the source does not contain, modulo quote style and spacing
+``novel-content``  content words that occur nowhere in the source (after stemming)
+
+Each sentence gets a score in [0, 1] from a penalty with four weights (novel content, novel
+word pairs, failed claims, coverage by its evidence); the summary's score is that of its
+weakest sentence, and its label compares the score with a threshold calibrated on the FRANK
+and SummEval dev data (see ``docs/factuality.md`` and ``benchmarks/factuality.py``). Nothing
+is downloaded and nothing needs a GPU; a pair takes a few milliseconds.
+
+Evidence indices point into ``Document.from_string(source).sentences`` (the cleaned
+document, page chrome set aside); claims are checked against the whole source text, chrome
+included, so a date that only appears in an embedded post still counts as stated.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from summarize.document import Document
+from summarize.errors import InputError
+from summarize.evaluation.claims import (
+    NameMention,
+    Token,
+    dates,
+    is_cased,
+    name_mentions,
+    numbers,
+    numbers_agree,
+    quotations,
+    tokens,
+)
+from summarize.text import STOP_WORDS, sentence_spans, stem
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "ISSUE_KINDS",
+    "FactualityChecker",
+    "FactualityResult",
+    "Issue",
+    "SentenceVerdict",
+    "check_factuality",
+]
+
+ISSUE_KINDS = ("entity", "number", "date", "quote", "novel-content")
+"""The kinds of :class:`Issue`, in the order the checks run."""
+
+# The scoring model: penalty = novel-word share * _W_NOVEL + novel-pair share * _W_PAIRS
+# + failed claims * _W_CLAIM + uncovered share * _W_UNCOVERED; score = exp(-penalty).
+# Four weights and one threshold, fitted on FRANK's valid split and half of SummEval's
+# documents only (benchmarks/factuality.py --calibrate); the other halves are held out.
+_W_NOVEL = 3.0
+_W_PAIRS = 1.0
+_W_CLAIM = 1.0
+_W_UNCOVERED = 0.5
+DEFAULT_THRESHOLD = 0.5
+"""Summaries scoring at or above this are labelled consistent (calibrated, see the module doc)."""
+
+_CLITICS = frozenset({"s", "t", "n't", "'s", "re", "ll", "ve", "m", "d", "nt"})
+_PTB_CLITIC = re.compile(r"\s+(['’](?:s|re|ll|ve|m|d)|n['’]t)\b", re.IGNORECASE)
+_PTB_BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One unsupported claim: its kind, the offending span of the summary, and why."""
+
+    kind: str
+    """One of :data:`ISSUE_KINDS`."""
+    span: str
+    start: int
+    end: int
+    """Offsets in the summary text: ``summary[start:end] == span``."""
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "kind": self.kind,
+            "span": self.span,
+            "start": self.start,
+            "end": self.end,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceVerdict:
+    """The verdict on one summary sentence, with its evidence in the source."""
+
+    text: str
+    start: int
+    end: int
+    """Offsets of the sentence in the summary."""
+    supported: bool
+    score: float
+    """In [0, 1]; 1 means every word and claim was found in the source."""
+    evidence: tuple[int, ...]
+    """Indices into the source Document's ``.sentences``, best first."""
+    evidence_spans: tuple[tuple[int, int], ...]
+    """``(start, end)`` of each evidence sentence in the source text."""
+    issues: tuple[Issue, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "supported": self.supported,
+            "score": self.score,
+            "evidence": list(self.evidence),
+            "evidence_spans": [list(span) for span in self.evidence_spans],
+            "issues": [issue.to_dict() for issue in self.issues],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FactualityResult:
+    """How consistent a summary is with its source: score, label and per-sentence verdicts."""
+
+    score: float
+    """In [0, 1]: the score of the weakest sentence (1.0 for an empty summary)."""
+    label: bool
+    """True when the summary is judged consistent (``score >= threshold``)."""
+    threshold: float
+    sentences: tuple[SentenceVerdict, ...]
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Every issue of every sentence, in summary order."""
+        return tuple(issue for sentence in self.sentences for issue in sentence.issues)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return {
+            "score": self.score,
+            "label": self.label,
+            "threshold": self.threshold,
+            "sentences": [sentence.to_dict() for sentence in self.sentences],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What the score of one sentence is computed from (also used for calibration)."""
+
+    content_words: int
+    novel_words: int
+    pairs: int
+    novel_pairs: int
+    claims_failed: int
+    uncovered: float
+
+    @property
+    def penalty(self) -> float:
+        novel = self.novel_words / self.content_words if self.content_words else 0.0
+        pairs = self.novel_pairs / self.pairs if self.pairs else 0.0
+        return (
+            _W_NOVEL * novel
+            + _W_PAIRS * pairs
+            + _W_CLAIM * self.claims_failed
+            + _W_UNCOVERED * self.uncovered
+        )
+
+
+def _undo_ptb(text: str) -> str:
+    text = _PTB_CLITIC.sub(r"\1", text)
+    for code, bracket in _PTB_BRACKETS.items():
+        text = text.replace(code, bracket)
+    return text
+
+
+def _normalized_words(text: str) -> list[str]:
+    """Lower-case words and numbers of ``text`` with PTB artefacts undone and marks dropped."""
+    out: list[str] = []
+    for tok in tokens(_undo_ptb(text)):
+        if tok.text[0].isalnum():
+            norm = tok.norm
+            if norm not in _CLITICS:
+                out.append(norm)
+    return out
+
+
+def _is_content(norm: str) -> bool:
+    return norm[:1].isalpha() and norm not in STOP_WORDS and norm not in _CLITICS and len(norm) > 1
+
+
+class _Source:
+    """The source analysed once: vocabulary, stems, word pairs, claims and sentence index."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        text = document.text
+        self.words = _normalized_words(text)
+        self.word_set = frozenset(self.words)
+        self.stems = frozenset(stem(w) for w in self.word_set if w[:1].isalpha())
+        self.pairs = frozenset(zip(self.words, self.words[1:], strict=False))
+        self.joined = " " + " ".join(self.words) + " "
+        self.numbers = tuple(claim.value for claim in numbers(_undo_ptb(text)))
+        self.dates = frozenset((claim.kind, claim.value) for claim in dates(text))
+        self.lowercase_words = frozenset(
+            tok.norm for tok in tokens(text) if tok.text[:1].islower() and tok.text.isalpha()
+        )
+        self.name_words = frozenset(
+            word for mention in name_mentions(text, self.lowercase_words) for word in mention.words
+        )
+        self.sentence_stems: list[frozenset[str]] = [
+            frozenset(stem(w) for w in _normalized_words(s.text) if _is_content(w))
+            for s in document.sentences
+        ]
+        count = len(self.sentence_stems)
+        frequency: dict[str, int] = {}
+        for stems in self.sentence_stems:
+            for term in stems:
+                frequency[term] = frequency.get(term, 0) + 1
+        self.idf = {term: math.log((count + 1) / df) + 1.0 for term, df in frequency.items()}
+
+    def has_word(self, word: str) -> bool:
+        """Whether ``word`` (normalized) or a word of the same stem occurs in the source."""
+        return word in self.word_set or stem(word) in self.stems
+
+    def has_name_word(self, word: str) -> bool:
+        """Whether a name word occurs in the source, allowing demonyms (Russia/Russian)."""
+        if word in self.word_set or stem(word) in self.stems:
+            return True
+        return any(
+            min(len(word), len(name)) >= 4
+            and abs(len(word) - len(name)) <= 3
+            and (word.startswith(name) or name.startswith(word))
+            for name in self.name_words
+        )
+
+    def contains_phrase(self, words: Sequence[str]) -> bool:
+        """Whether the normalized ``words`` occur contiguously in the source."""
+        return bool(words) and (" " + " ".join(words) + " ") in self.joined
+
+    def evidence(self, stems: frozenset[str], cited: Sequence[int] = ()) -> tuple[int, ...]:
+        """The source sentences that best cover ``stems`` (cited ones first when they help)."""
+        chosen: list[int] = [i for i in cited if 0 <= i < len(self.sentence_stems)]
+        covered: set[str] = set().union(*(self.sentence_stems[i] for i in chosen))
+        for _ in range(2):
+            best, best_gain = -1, 0.0
+            for index, candidate in enumerate(self.sentence_stems):
+                if index in chosen:
+                    continue
+                gain = sum(self.idf.get(t, 0.0) for t in (stems & candidate) - covered)
+                if gain > best_gain:
+                    best, best_gain = index, gain
+            if best < 0 or (chosen and best_gain < 0.25 * _weight(stems, self.idf)):
+                break
+            chosen.append(best)
+            covered |= self.sentence_stems[best]
+        return tuple(chosen)
+
+
+def _weight(stems: frozenset[str], idf: dict[str, float]) -> float:
+    return sum(idf.get(t, 1.0) for t in stems)
+
+
+class FactualityChecker:
+    """Checks summaries against one source, analysed once.
+
+    >>> checker = FactualityChecker(article_text)
+    >>> result = checker.check(summary_text)
+    >>> result.label, [issue.span for issue in result.issues]
+    """
+
+    def __init__(self, source: str | Document, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+        if isinstance(source, Document):
+            document = source
+        elif isinstance(source, str):
+            document = Document.from_string(source)
+        else:
+            raise InputError(
+                f"expected the source as text or a Document, got {type(source).__name__}"
+            )
+        if not 0.0 <= threshold <= 1.0:
+            raise InputError(f"threshold must be between 0 and 1, got {threshold}")
+        self.document = document
+        self.threshold = threshold
+
+    @cached_property
+    def _source(self) -> _Source:
+        return _Source(self.document)
+
+    def check(self, summary: str) -> FactualityResult:
+        """Check every sentence of ``summary``; offsets in the result index ``summary``."""
+        if not isinstance(summary, str):
+            raise InputError(f"expected the summary as text, got {type(summary).__name__}")
+        verdicts = tuple(
+            self._verdict(summary, start, end, ()) for start, end in sentence_spans(summary)
+        )
+        verdicts = tuple(v for v in verdicts if v is not None)
+        score = min((v.score for v in verdicts), default=1.0)
+        return FactualityResult(score, score >= self.threshold, self.threshold, verdicts)
+
+    def check_sentence(
+        self, sentence: str, evidence: Sequence[int] | None = None
+    ) -> SentenceVerdict:
+        """Check one sentence (offsets index ``sentence``), trying the ``evidence`` first.
+
+        ``evidence`` holds indices into the source Document's ``.sentences`` (for instance
+        those a generated sentence cites); better-supporting sentences are added after them.
+        """
+        if not isinstance(sentence, str):
+            raise InputError(f"expected the sentence as text, got {type(sentence).__name__}")
+        stripped = sentence.strip()
+        start = len(sentence) - len(sentence.lstrip())
+        verdict = self._verdict(sentence, start, start + len(stripped), tuple(evidence or ()))
+        if verdict is None:
+            return SentenceVerdict(sentence, 0, len(sentence), True, 1.0, (), (), ())
+        return verdict
+
+    def _verdict(
+        self, summary: str, start: int, end: int, cited: tuple[int, ...]
+    ) -> SentenceVerdict | None:
+        if end <= start:
+            return None
+        source = self._source
+        text = summary[start:end]
+        features, issues, evidence = _analyse(source, summary, start, end, cited)
+        score = math.exp(-features.penalty)
+        spans = tuple(
+            (self.document.sentences[i].start, self.document.sentences[i].end) for i in evidence
+        )
+        supported = score >= self.threshold and not any(i.kind != "novel-content" for i in issues)
+        return SentenceVerdict(text, start, end, supported, score, evidence, spans, issues)
+
+
+def check_factuality(
+    summary: str, source: str | Document, *, threshold: float = DEFAULT_THRESHOLD
+) -> FactualityResult:
+    """Check ``summary`` against ``source`` (text or a Document); see :class:`FactualityChecker`."""
+    return FactualityChecker(source, threshold=threshold).check(summary)
+
+
+# --- the checks ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Findings:
+    issues: list[Issue] = field(default_factory=list)
+    flagged: set[int] = field(default_factory=set)
+    """Summary offsets already reported, so a word is not reported twice."""
+
+    def add(self, summary: str, kind: str, start: int, end: int, message: str) -> None:
+        if any(start <= s < end for s in self.flagged):
+            return
+        self.issues.append(Issue(kind, summary[start:end], start, end, message))
+        self.flagged.update(range(start, end))
+
+
+def _analyse(
+    source: _Source, summary: str, start: int, end: int, cited: tuple[int, ...]
+) -> tuple[_Features, tuple[Issue, ...], tuple[int, ...]]:
+    text = summary[start:end]
+    plain = _undo_ptb(text)
+    findings = _Findings()
+    claims_failed = 0
+
+    toks = [t for t in tokens(text) if t.text[0].isalnum()]
+    content = [t for t in toks if _is_content(t.norm)]
+    stems = frozenset(stem(t.norm) for t in content)
+    evidence = source.evidence(stems, cited)
+
+    claims_failed += _check_quotes(source, summary, start, text, findings)
+    claims_failed += _check_numbers(source, summary, start, plain, text, findings)
+    claims_failed += _check_dates(source, summary, start, text, findings)
+    claims_failed += _check_names(source, summary, start, text, evidence, findings)
+
+    novel = [t for t in content if not source.has_word(t.norm)]
+    for tok in _merge_adjacent(novel, text):
+        findings.add(
+            summary,
+            "novel-content",
+            start + tok.start,
+            start + tok.end,
+            f"'{tok.text}' does not occur in the source",
+        )
+    words = _normalized_words(text)
+    pairs = list(zip(words, words[1:], strict=False))
+    novel_pairs = sum(1 for pair in pairs if pair not in source.pairs)
+    covered = set().union(*(source.sentence_stems[i] for i in evidence)) if evidence else set()
+    known = [s for s in stems if s in source.stems]
+    uncovered = sum(1 for s in known if s not in covered) / len(known) if known else 0.0
+    features = _Features(
+        len(content), len(novel), len(pairs), novel_pairs, claims_failed, uncovered
+    )
+    findings.issues.sort(key=lambda issue: (issue.start, issue.end))
+    return features, tuple(findings.issues), evidence
+
+
+def _merge_adjacent(novel: list[Token], text: str) -> list[Token]:
+    merged: list[Token] = []
+    for tok in novel:
+        if merged and not text[merged[-1].end : tok.start].strip():
+            last = merged[-1]
+            merged[-1] = Token(text[last.start : tok.end], last.start, tok.end)
+        else:
+            merged.append(tok)
+    return merged
+
+
+def _check_quotes(source: _Source, summary: str, offset: int, text: str, found: _Findings) -> int:
+    failed = 0
+    for quote in quotations(text):
+        fragments = [f for f in re.split(r"\.\.\.|…|\[[^\]]*\]", quote.text) if f.strip()]
+        missing = [f for f in fragments if not source.contains_phrase(_normalized_words(f))]
+        if missing:
+            failed += 1
+            found.add(
+                summary,
+                "quote",
+                offset + quote.start,
+                offset + quote.end,
+                "the source does not contain these quoted words",
+            )
+    return failed
+
+
+def _check_numbers(
+    source: _Source, summary: str, offset: int, plain: str, text: str, found: _Findings
+) -> int:
+    failed = 0
+    for claim in numbers(text):
+        if any(numbers_agree(claim.value, stated) for stated in source.numbers):
+            continue
+        failed += 1
+        found.add(
+            summary,
+            "number",
+            offset + claim.start,
+            offset + claim.end,
+            f"the source states no quantity equal to '{claim.text}'",
+        )
+    return failed
+
+
+def _check_dates(source: _Source, summary: str, offset: int, text: str, found: _Findings) -> int:
+    failed = 0
+    for claim in dates(text):
+        if (claim.kind, claim.value) in source.dates:
+            continue
+        failed += 1
+        named = sorted(value for kind, value in source.dates if kind == claim.kind)
+        hint = f" (it names {', '.join(named[:4])})" if named else ""
+        found.add(
+            summary,
+            "date",
+            offset + claim.start,
+            offset + claim.end,
+            f"the source does not name {claim.value.title()}{hint}",
+        )
+    return failed
+
+
+def _check_names(
+    source: _Source,
+    summary: str,
+    offset: int,
+    text: str,
+    evidence: tuple[int, ...],
+    found: _Findings,
+) -> int:
+    if not is_cased(text) and not is_cased(summary):
+        return 0
+    failed = 0
+    mentions = name_mentions(text, source.lowercase_words)
+    for mention in mentions:
+        missing = [w for w in mention.words if not source.has_name_word(w)]
+        if missing:
+            failed += 1
+            found.add(
+                summary,
+                "entity",
+                offset + mention.start,
+                offset + mention.end,
+                f"the source never mentions {', '.join(missing)}",
+            )
+    failed += _check_roles(source, summary, offset, text, mentions, evidence, found)
+    return failed
+
+
+def _check_roles(
+    source: _Source,
+    summary: str,
+    offset: int,
+    text: str,
+    mentions: list[NameMention],
+    evidence: tuple[int, ...],
+    found: _Findings,
+) -> int:
+    """Catch two names the evidence relates the other way round ("Putin congratulated Modi")."""
+    failed = 0
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        between = _normalized_words(text[first.end : second.start])
+        verbs = [w for w in between if _is_content(w)]
+        if not verbs or "by" in between or set(first.words) & set(second.words):
+            continue
+        for index in evidence:
+            sentence = _normalized_words(source.document.sentences[index].text)
+            a = _last_position(sentence, first.words)
+            b = _last_position(sentence, second.words)
+            if a is None or b is None or not b < a:
+                continue
+            middle = {stem(w) for w in sentence[b + 1 : a]}
+            if any(stem(v) in middle for v in verbs):
+                failed += 1
+                found.add(
+                    summary,
+                    "entity",
+                    offset + first.start,
+                    offset + second.end,
+                    f"the source has {second.text} and {first.text} the other way round",
+                )
+                break
+    return failed
+
+
+def _last_position(words: list[str], name: tuple[str, ...]) -> int | None:
+    positions = [i for i, w in enumerate(words) if w == name[-1]]
+    return positions[0] if positions else None
