@@ -34,6 +34,7 @@ BUILTIN_ENTRY_POINTS: tuple[EntryPoint, ...] = tuple(
     for name, value in {
         "lead": "summarize.summarizers.lead:LeadSummarizer",
         "textrank": "summarize.summarizers.textrank:TextRankSummarizer",
+        "llm": "summarize.summarizers.llm:LLMSummarizer",
         "lexrank": "summarize.summarizers.lexrank:LexRankSummarizer",
         "kl": "summarize.summarizers.kl:KLSummarizer",
         "position": "summarize.summarizers.position:PositionSummarizer",

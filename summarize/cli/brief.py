@@ -20,6 +20,7 @@ from summarize.cli.common import (
     reported_errors,
     write_output,
 )
+from summarize.cli.llm import LLM_PANEL, llm_params
 from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.registry import default_registry
@@ -55,7 +56,9 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
         "  summarize brief article.txt --method lead --sentences 3\n\n"
         "  summarize brief page.html --words 60 --format markdown\n\n"
         "  cat article.txt | summarize brief - --format json --output briefing.json\n\n"
-        "  summarize brief article.txt --method textrank --param damping=0.9"
+        "  summarize brief article.txt --method textrank --param damping=0.9\n\n"
+        "  summarize brief article.txt --method llm --base-url http://localhost:11434/v1 "
+        "--model llama3.1"
     )
 )
 def brief(
@@ -88,11 +91,55 @@ def brief(
         [], "--param", "-p", metavar="KEY=VALUE", help="A method parameter; repeat as needed."
     ),
     max_mb: float = typer.Option(20.0, "--max-mb", help="Refuse inputs larger than this (MB)."),
+    model: Optional[str] = typer.Option(None, "--model", help="llm: model name.", **LLM_PANEL),
+    base_url: Optional[str] = typer.Option(
+        None,
+        "--base-url",
+        help="llm: OpenAI-compatible server, e.g. http://localhost:11434/v1.",
+        **LLM_PANEL,
+    ),
+    temperature: Optional[float] = typer.Option(
+        None, "--temperature", help="llm: sampling temperature (default 0).", **LLM_PANEL
+    ),
+    max_tokens: Optional[int] = typer.Option(
+        None, "--max-tokens", help="llm: most tokens per answer (default 1024).", **LLM_PANEL
+    ),
+    timeout: Optional[float] = typer.Option(
+        None, "--timeout", help="llm: seconds to wait per answer (default 60).", **LLM_PANEL
+    ),
+    prompt: Optional[str] = typer.Option(
+        None, "--prompt", help="llm: built-in prompt (see: summarize prompts).", **LLM_PANEL
+    ),
+    prompt_file: Optional[Path] = typer.Option(
+        None, "--prompt-file", help="llm: your own prompt template file.", **LLM_PANEL
+    ),
+    strategy: Optional[str] = typer.Option(
+        None, "--strategy", help="llm: auto, stuff, extract-then-abstract, map-reduce.", **LLM_PANEL
+    ),
+    guard: Optional[str] = typer.Option(
+        None, "--guard", help="llm: off, flag (default), drop, retry.", **LLM_PANEL
+    ),
+    no_cache: bool = typer.Option(
+        False, "--no-cache", help="llm: do not read or write the answer cache.", **LLM_PANEL
+    ),
 ) -> None:
     """Summarize an article into a short briefing of its most important sentences."""
     with reported_errors():
         budget = Budget.of(sentences=sentences, words=words, ratio=ratio)
-        summarizer = get(method, **parse_params(param))
+        llm = llm_params(
+            method,
+            model=model,
+            base_url=base_url,
+            temperature=temperature,
+            max_tokens=max_tokens,
+            timeout=timeout,
+            prompt=prompt,
+            prompt_file=prompt_file,
+            strategy=strategy,
+            guard=guard,
+            cache=False if no_cache else None,
+        )
+        summarizer = get(method, **{**parse_params(param), **llm})
         if output is not None and output.exists() and not force:
             fail(f"{output} already exists (use --force to overwrite it)")
         document = Document.from_string(read_input(source, max_mb), clean=clean)
