@@ -42,20 +42,41 @@ class FallbackScore:
     fmeasure: float
 
 
+class _CachingTokenizer:
+    """rouge_score's default tokenizer, remembering texts (references recur for every method)."""
+
+    def __init__(self) -> None:
+        from functools import lru_cache
+
+        from rouge_score import tokenizers
+
+        self._tokenize = lru_cache(maxsize=8192)(tokenizers.DefaultTokenizer(True).tokenize)
+
+    def tokenize(self, text: str) -> list[str]:
+        return self._tokenize(text)
+
+
+_SCORER = None
+
+
 def rouge_max(references: Sequence[str], summary: str) -> dict[str, FallbackScore]:
     """ROUGE-1/2/L/Lsum F1 against the best reference per type (rouge_score fallback)."""
+    global _SCORER
     from rouge_score import rouge_scorer
 
     from summarize.text import sentence_spans
 
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL", "rougeLsum"], use_stemmer=True)
+    if _SCORER is None:
+        _SCORER = rouge_scorer.RougeScorer(
+            ["rouge1", "rouge2", "rougeL", "rougeLsum"], tokenizer=_CachingTokenizer()
+        )
 
     def lines(text: str) -> str:
         return "\n".join(text[s:e] for s, e in sentence_spans(text))
 
     best: dict[str, FallbackScore] = {}
     for reference in references:
-        for kind, score in scorer.score(lines(reference), lines(summary)).items():
+        for kind, score in _SCORER.score(lines(reference), lines(summary)).items():
             if kind not in best or score.fmeasure > best[kind].fmeasure:
                 best[kind] = FallbackScore(score.precision, score.recall, score.fmeasure)
     return best

@@ -177,17 +177,16 @@ class BenchmarkRun:
         run_file = self.out_dir / RUN_FILE_NAME
         previous = _read_json(run_file)
         has_results = self._log.exists()
-        if has_results or previous is not None:
-            same = previous is not None and previous.get("config") == self.fingerprint
-            if not same and has_results:
-                if not self.force:
-                    raise ResultsConflictError(
-                        _conflict_message(self.out_dir, previous, self.fingerprint)
-                    )
-                backup = self._move_aside()
-                previous = None
-            elif not same:
-                previous = None
+        same = previous is not None and previous.get("config") == self.fingerprint
+        if has_results and (self.force or not same):
+            if not self.force:
+                raise ResultsConflictError(
+                    _conflict_message(self.out_dir, previous, self.fingerprint)
+                )
+            backup = self._move_aside()
+            previous = None
+        elif not same:
+            previous = None
         done: set[RowKey] = set()
         if backup is None:
             done = {row.key for row in self._log.load(repair=True)}

@@ -1,0 +1,108 @@
+"""Killing a real ``summarize bench`` process halfway, then rerunning, loses and repeats nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.bench.conftest import write_dataset
+
+REPO = Path(__file__).resolve().parents[2]
+DOCUMENTS = 8
+METHODS = "lead,slow-lead"
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses process groups")
+
+
+def command(dataset: Path, out: Path) -> list[str]:
+    """``summarize bench`` with the test summarizers registered (see launch.py)."""
+    return [
+        sys.executable, "-m", "tests.bench.launch", "bench", str(dataset),
+        "--methods", METHODS, "--sentences", "2", "--workers", "2", "--out", str(out),
+        "--param", "slow-lead.delay=0.15",
+    ]  # fmt: skip
+
+
+def start(dataset: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen(
+        command(dataset, out),
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group, so the workers can be killed with it
+    )
+
+
+def finish(dataset: Path, out: Path) -> subprocess.CompletedProcess:
+    done = subprocess.run(
+        command(dataset, out), cwd=REPO, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def rows_written(out: Path) -> int:
+    path = out / "results.jsonl"
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def wait_for_rows(process: subprocess.Popen, out: Path, count: int) -> None:
+    deadline = time.monotonic() + 60
+    while rows_written(out) < count:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the run wrote no rows"
+        time.sleep(0.02)
+
+
+def row_set(out: Path) -> tuple[int, set[str]]:
+    """How many lines, and the rows without their timing."""
+    lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    return len(lines), {
+        json.dumps({k: v for k, v in r.items() if k != "seconds"}, sort_keys=True) for r in rows
+    }
+
+
+def test_kill_halfway_then_rerun_gives_the_uninterrupted_row_set(tmp_path):
+    dataset = write_dataset(tmp_path / "towns.jsonl", DOCUMENTS)
+    finish(dataset, tmp_path / "straight")
+    expected_lines, expected = row_set(tmp_path / "straight")
+    assert expected_lines == len(expected) == 2 * DOCUMENTS
+
+    process = start(dataset, tmp_path / "killed")
+    wait_for_rows(process, tmp_path / "killed", 4)
+    os.killpg(process.pid, signal.SIGKILL)  # the whole group: parent and workers, no cleanup
+    process.communicate(timeout=30)
+    assert 4 <= rows_written(tmp_path / "killed") < 2 * DOCUMENTS  # really halfway
+
+    resumed = finish(dataset, tmp_path / "killed")
+    assert "resuming:" in resumed.stderr
+    lines, rows = row_set(tmp_path / "killed")
+    assert lines == expected_lines  # no duplicates
+    assert rows == expected  # nothing lost, nothing different
+    record = json.loads((tmp_path / "killed" / "run.json").read_text())
+    assert [s["status"] for s in record["sessions"]][-1] == "finished"
+    assert record["command"].startswith("summarize bench ") and METHODS in record["command"]
+
+
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+    dataset = write_dataset(tmp_path / "towns.jsonl", DOCUMENTS)
+    out = tmp_path / "out"
+    process = start(dataset, out)
+    wait_for_rows(process, out, 2)
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130
+    assert "interrupted" in stderr and "run the same command again to resume" in stderr
+    assert "Traceback" not in stderr
+    assert json.loads((out / "run.json").read_text())["status"] == "interrupted"
+    finish(dataset, out)
+    assert row_set(out)[0] == 2 * DOCUMENTS
