@@ -10,6 +10,7 @@ from summarize.briefing import SCHEMA_VERSION, Briefing, BriefingSentence, Flag
 from summarize.document import Document, Paragraph, Sentence
 from summarize.errors import (
     BudgetError,
+    DatasetError,
     DecodingError,
     EmptyDocumentError,
     FormatError,
@@ -18,6 +19,8 @@ from summarize.errors import (
     OutputExistsError,
     ParameterError,
     PluginError,
+    ResultsConflictError,
+    ResultsWriteError,
     SummarizeError,
     UnknownMethodError,
 )
@@ -32,6 +35,7 @@ __all__ = [
     "Budget",
     "BudgetError",
     "DEFAULT_METHOD",
+    "DatasetError",
     "DecodingError",
     "Document",
     "EmptyDocumentError",
@@ -45,6 +49,8 @@ __all__ = [
     "ParameterError",
     "PluginError",
     "Registry",
+    "ResultsConflictError",
+    "ResultsWriteError",
     "SCHEMA_VERSION",
     "ScoringSummarizer",
     "Sentence",
