@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from summarize.text import STOP_WORDS, sentence_spans
 
 __all__ = [
+    "TITLES",
     "DateClaim",
     "NameMention",
     "NumberClaim",
@@ -72,13 +73,14 @@ def is_cased(text: str) -> bool:
 
 # --- names -----------------------------------------------------------------------------------
 
-_TITLES = frozenset(
+TITLES = frozenset(
     """mr mrs ms miss mx dr prof sir dame lord lady rev sen gov rep gen col capt lt sgt president
     prime minister chancellor king queen prince princess duke duchess pope judge justice
     secretary chairman chief officer coach manager boss captain striker midfielder defender
     goalkeeper star actor actress singer mayor governor senator inspector detective sergeant
     constable superintendent general colonel major admiral professor doctor saint st""".split()
 )
+"""Titles and roles that precede names (``Prime Minister``, ``Dr``); not names themselves."""
 _CONNECTORS = frozenset(
     {"of", "de", "da", "del", "van", "von", "der", "la", "le", "al", "bin", "&"}
 )
@@ -119,7 +121,7 @@ def name_mentions(text: str, common_words: frozenset[str] = frozenset()) -> list
             kept = tuple(
                 t.norm
                 for t in run
-                if t.norm not in _TITLES and t.norm not in _CONNECTORS and t.norm not in STOP_WORDS
+                if t.norm not in TITLES and t.norm not in _CONNECTORS and t.norm not in STOP_WORDS
             )
             if kept:
                 start, end = run[0].start, run[-1].end
@@ -388,7 +390,8 @@ _QUOTATION = re.compile(
     r"“(?P<curly>[^”\n]{2,400}?)”"
     r"|``\s*(?P<ptb>[^\n]{2,400}?)\s*''"
     r"|(?<![\w])\"(?P<straight>[^\"\n]{2,400}?)\"(?![\w])"
-    r"|(?<![\w'’])[‘`'](?P<single>[^\n'‘’`]{2,400}?)[’'](?![\w])",
+    r"|(?<![\w'’])(?:‘|`(?!`)|'(?=[^\s'’]))(?!(?:s|re|m|ll|ve|d|t)\b)"
+    r"(?P<single>[^\n'‘’`]{2,400}?)[’'](?!\w)",
 )
 
 
