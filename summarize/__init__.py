@@ -24,6 +24,7 @@ from summarize.errors import (
     SummarizeError,
     UnknownMethodError,
 )
+from summarize.evaluation.factuality import FactualityChecker, FactualityResult, check_factuality
 from summarize.registry import MethodInfo, Registry, default_registry
 from summarize.summarizers.base import Budget, ScoringSummarizer, Summarizer
 
@@ -39,6 +40,8 @@ __all__ = [
     "DecodingError",
     "Document",
     "EmptyDocumentError",
+    "FactualityChecker",
+    "FactualityResult",
     "Flag",
     "FormatError",
     "InputError",
@@ -60,6 +63,7 @@ __all__ = [
     "__version__",
     "available",
     "brief",
+    "check_factuality",
     "default_registry",
     "get",
     "methods",
