@@ -101,7 +101,8 @@ def parse_reply(reply: str) -> ParsedReply:
                 sentences[-1] = _cited(previous.text, marked)
                 piece = piece[leading.end() :]
             if any(c.isalnum() for c in _GROUP.sub("", piece)):
-                sentences.append(_cited(_clean(_GROUP.sub("", piece)), piece.strip()))
+                text = _clean(_GROUP.sub("", piece))
+                sentences.append(_cited(_terminated(text), piece.strip()))
     return ParsedReply(headline, tuple(sentences))
 
 
@@ -141,6 +142,11 @@ def _expand(group: str) -> list[int]:
         else:
             numbers.extend(bounds)
     return numbers
+
+
+def _terminated(text: str) -> str:
+    # Bullets often end without a full stop ("- Talks ended [4]"); a sentence should have one.
+    return text if text.rstrip("\"'”’)»*_").endswith((".", "!", "?", "…")) else text + "."
 
 
 def _clean(text: str) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "builtin_prompts",
     "load_prompt",
     "load_prompt_file",
+    "parse_prompt",
 ]
 
 VARIABLES: dict[str, str] = {

@@ -202,6 +202,7 @@ class LLMSummarizer:
         sentences, budget_notes = _enforce_budget(sentences, budget, count)
         notes.extend(budget_notes)
         if not sentences:
+            headline = None  # a headline over nothing would be the briefing's only, unchecked claim
             notes.append("no generated sentence survived the guard; the briefing is empty")
         metadata = {
             "model": self.settings.model,

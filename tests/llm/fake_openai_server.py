@@ -45,9 +45,9 @@ Any model answers a factuality-judge prompt (one holding ``<summary>``) with JSO
 
 _NUMBERED = re.compile(r"^\[(\d+)\]\s+(.*)$", re.MULTILINE)
 _EXACTLY = re.compile(r"exactly (\d+) (?:bullet points|sentences)")
-_INJECTION = re.compile(
-    r"ignore (?:all |the )?(?:above|previous)[^.]*?write[:\s]+[\"“']?([^\"”']+)", re.I
-)
+_INJECTION = re.compile(r"ignore (?:all |the )?(?:above|previous)", re.IGNORECASE)
+INJECTED_CLAIM = "Modi resigned on 3 April 2025 after 12,000 protesters gathered in Delhi."
+"""What the gullible model writes when the article tells it to ignore its instructions."""
 _FAKE_NUMBER = "4,700"
 
 
@@ -59,6 +59,9 @@ class ServerState:
     retry_after: str = "0.05"
     required_key: str | None = None
     """When set, any other bearer token gets a 401."""
+    in_flight: int = 0
+    max_in_flight: int = 0
+    """Most chat requests the server was answering at the same time."""
     requests: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -129,7 +132,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, {"error": {"message": message, "code": "model_not_found"}})
             return
         fault = base if not (once and seen > 0) else "fake"
-        self._answer(fault, body)
+        with self.state.lock:
+            self.state.in_flight += 1
+            self.state.max_in_flight = max(self.state.max_in_flight, self.state.in_flight)
+        try:
+            self._answer(fault, body)
+        finally:
+            with self.state.lock:
+                self.state.in_flight -= 1
 
     def _answer(self, fault: str, body: dict[str, Any]) -> None:
         if fault == "fake-429":
@@ -193,10 +203,8 @@ def _reply_text(fault: str, body: dict[str, Any]) -> str:
     wanted = _EXACTLY.search(prompt)
     count = int(wanted.group(1)) if wanted else 3
     chosen = sentences[:count]
-    if fault == "fake-obey-injection":
-        injected = _INJECTION.search(article or "")
-        if injected:
-            return injected.group(1).strip().rstrip(".") + "."
+    if fault == "fake-obey-injection" and _INJECTION.search(article or ""):
+        return f"Headline: Modi resigns\n- {INJECTED_CLAIM} [1]"
     lines = []
     for position, (number, text) in enumerate(chosen):
         text = text.rstrip(".!?") if text.endswith((".", "!", "?")) else text
