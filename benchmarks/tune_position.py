@@ -27,9 +27,11 @@ from rouge_score import rouge_scorer
 
 from summarize.document import Document
 from summarize.summarizers.base import Budget, select_sentences
+from summarize.summarizers.kl import GreedyStop
 from summarize.summarizers.position import (
     PositionSummarizer,
-    forward_centrality,
+    position_salience,
+    redundancy_aware_order,
     tfidf_vectors,
 )
 from summarize.summarizers.textrank import TextRankSummarizer
@@ -41,10 +43,10 @@ BUDGET = Budget(sentences=3)
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
 
 GRID = {
-    "position_weight": (0.5, 1.0, 1.5, 2.0, 3.0),
-    "position_decay": (1.5, 2.0, 3.0, 4.0, 6.0),
-    "threshold": (0.0, 0.05, 0.1),
-    "min_words": (0, 5, 8),
+    "position_weight": (1.0, 2.0, 3.0, 5.0, 8.0),
+    "position_decay": (2.0, 3.0, 5.0, 8.0),
+    "threshold": (0.0, 0.1, 0.2),
+    "redundancy": (0.0, 0.5, 1.0, 1.5, 2.0),
 }
 
 
@@ -56,14 +58,8 @@ class Article:
         self.references = [r for r in references if r.strip()]
         self.terms = [content_terms(s.text) for s in self.document.sentences]
         self.lengths = np.array([len(words(s.text)) for s in self.document.sentences])
-        self._forward: dict[float, np.ndarray] = {}
+        self.vectors = tfidf_vectors(self.terms)
         self._rouge: dict[tuple[tuple[int, ...], bool], dict[str, float]] = {}
-
-    def forward(self, threshold: float) -> np.ndarray:
-        """Forward centrality at ``threshold`` (cached)."""
-        if threshold not in self._forward:
-            self._forward[threshold] = forward_centrality(tfidf_vectors(self.terms), threshold)
-        return self._forward[threshold]
 
     def rouge(
         self, picked: tuple[int, ...], first_reference_only: bool = False
@@ -93,14 +89,18 @@ def load(name: str, limit: int | None = None) -> list[Article]:
 
 
 def position_scores(article: Article, params: dict[str, float]) -> np.ndarray:
-    """The position summarizer's scores from cached features (same formula as the module)."""
-    forward = article.forward(params["threshold"])
-    top = forward.max() if len(forward) else 0.0
-    centrality = forward / top if top > 0 else forward
-    positions = np.arange(len(forward), dtype=float)
-    scores = centrality + params["position_weight"] * np.exp(-positions / params["position_decay"])
-    short = article.lengths < params["min_words"]
-    return np.where(short, scores - 2.0 * (scores.max() + 1.0) - 1.0, scores)
+    """The position summarizer's scores at the 3-sentence budget (the module's own functions)."""
+    salience = position_salience(
+        article.vectors,
+        position_weight=params["position_weight"],
+        position_decay=params["position_decay"],
+        threshold=params["threshold"],
+    )
+    stop = GreedyStop(BUDGET, article.lengths)
+    order = redundancy_aware_order(salience, article.vectors, params["redundancy"], stop)
+    scores = np.full(len(salience), -np.inf)
+    scores[order] = -np.arange(len(order), dtype=float)
+    return scores
 
 
 def evaluate(

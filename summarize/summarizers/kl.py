@@ -58,19 +58,52 @@ def _count_matrix(sentences: Sequence[Sequence[str]], keys: dict[str, int]) -> s
     return matrix
 
 
+class GreedyStop:
+    """Says when a greedy method has ranked enough sentences for ``select_sentences``.
+
+    A sentence or ratio budget needs exactly that many picks. A word budget needs picks until
+    no unpicked sentence with words could still fit, filling the budget the way
+    :func:`~summarize.summarizers.base.select_sentences` does (sentences without words fit
+    anywhere, so they never need ranking). ``budget=None``: rank every sentence.
+    """
+
+    def __init__(self, budget: Budget | None, lengths: Sequence[int]) -> None:
+        self.sizes = np.asarray(lengths, dtype=int)
+        n = len(self.sizes)
+        self.picked = np.zeros(n, dtype=bool)
+        self.steps = n if budget is None or budget.words is not None else budget.sentence_count(n)
+        self.word_limit = None if budget is None else budget.words
+        self.used = 0
+
+    @property
+    def total(self) -> int:
+        """The most picks this budget can need (for progress reports)."""
+        return int(self.steps or 0)
+
+    def pick(self, index: int) -> bool:
+        """Record a pick; return ``True`` when no further pick can change the selection."""
+        self.picked[index] = True
+        count = int(self.picked.sum())
+        if self.word_limit is not None:
+            if self.used + self.sizes[index] <= self.word_limit:
+                self.used += int(self.sizes[index])
+            remaining = self.sizes[~self.picked]
+            remaining = remaining[remaining > 0]
+            if remaining.size == 0 or remaining.min() > self.word_limit - self.used:
+                return True
+        return count >= (self.steps or 0)
+
+
 def kl_greedy_order(
     texts: Sequence[str],
-    steps: int | None = None,
+    budget: Budget | None = None,
     *,
-    lengths: Sequence[int] | None = None,
-    word_limit: int | None = None,
     progress: ProgressCallback | None = None,
 ) -> list[int]:
     """Return sentence indices in the order KL-Sum's greedy search adds them.
 
-    Stops after ``steps`` picks (all by default), or, with ``word_limit`` and ``lengths``, as
-    soon as no unpicked sentence could still fit in a ``word_limit``-word budget filled the
-    way :func:`~summarize.summarizers.base.select_sentences` fills it.
+    With ``budget``, stop as soon as the picks suffice for that budget (see :class:`GreedyStop`);
+    without, rank every sentence.
     """
     n = len(texts)
     raw = [words(t) for t in texts]
@@ -100,12 +133,10 @@ def kl_greedy_order(
     summary_counts = np.zeros(v)
     summary_length = 0.0
     sum_plogp = sum_plogc = sum_p = 0.0  # over the words in the summary
-    picked = np.zeros(n, dtype=bool)
+    stop = GreedyStop(budget, [len(ws) for ws in raw])
+    picked = stop.picked
     order: list[int] = []
-    limit = n if steps is None else min(steps, n)
-    used = 0
-    sizes = None if lengths is None else np.asarray(lengths)
-    while len(order) < limit:
+    while len(order) < n:
         in_summary = summary_counts > 0
         new_word = ~in_summary[entry_word]
         c_old = summary_counts[entry_word]
@@ -134,7 +165,6 @@ def kl_greedy_order(
         tied = np.flatnonzero(kls <= best_value + _TIE * max(1.0, abs(best_value)))
         best = int(tied[0])
         order.append(best)
-        picked[best] = True
         start, end = summary_side.indptr[best], summary_side.indptr[best + 1]
         ws, cs = summary_side.indices[start:end], summary_side.data[start:end]
         fresh = summary_counts[ws] == 0
@@ -144,15 +174,11 @@ def kl_greedy_order(
         sum_plogc += float((p[ws] * (np.log(old + cs) - np.log(np.where(fresh, 1.0, old)))).sum())
         summary_counts[ws] += cs
         summary_length += float(summary_lengths[best])
+        done = stop.pick(best)
         if progress is not None:
-            progress(len(order), limit)
-        if word_limit is not None and sizes is not None:
-            if used + sizes[best] <= word_limit:
-                used += int(sizes[best])
-            remaining = sizes[~picked]
-            remaining = remaining[remaining > 0]
-            if remaining.size == 0 or remaining.min() > word_limit - used:
-                break
+            progress(len(order), max(stop.total, len(order)))
+        if done:
+            break
     return order
 
 
@@ -161,8 +187,8 @@ class KLSummarizer(ScoringSummarizer):
 
     name = "kl"
     description = (
-        "KL-Sum: greedily add the sentence that brings the summary's word distribution "
-        "closest to the document's (ours, incremental; picks as sumy's)."
+        "KL-Sum: greedily bring the summary's word distribution closest to the document's "
+        "(ours, incremental; picks as sumy's)."
     )
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
@@ -174,15 +200,7 @@ class KLSummarizer(ScoringSummarizer):
     ) -> np.ndarray:
         texts = [s.text for s in document.sentences]
         n = len(texts)
-        if budget is None:
-            order = kl_greedy_order(texts, progress=progress)
-        elif budget.words is None:
-            order = kl_greedy_order(texts, budget.sentence_count(n), progress=progress)
-        else:
-            lengths = [len(words(t)) for t in texts]
-            order = kl_greedy_order(
-                texts, lengths=lengths, word_limit=int(budget.words), progress=progress
-            )
+        order = kl_greedy_order(texts, budget, progress=progress)
         # Unpicked sentences rank last (-inf); select_sentences could not have used them,
         # except sentences without words, which fit any word budget wherever they rank.
         scores = np.full(n, -np.inf)
