@@ -190,10 +190,10 @@ def _prompt(body: dict[str, Any]) -> str:
 
 def _reply_text(fault: str, body: dict[str, Any]) -> str:
     prompt = _prompt(body)
-    if "<summary>" in prompt and "factual" in prompt.lower():
-        return _judge_reply(prompt)
     if fault == "fake-french":
         return "Je suis désolé, je ne peux pas résumer cet article aujourd'hui."
+    if "<summary>" in prompt and "factual" in prompt.lower():
+        return _judge_reply(prompt)
     article = _between(prompt, "<article>", "</article>")
     summaries = _between(prompt, "<summaries>", "</summaries>")
     if summaries is not None:

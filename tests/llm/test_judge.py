@@ -1,0 +1,35 @@
+"""The LLM factuality judge, against the loopback server's deterministic judge."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.errors import LLMResponseError
+from summarize.llm.judge import judge_factuality
+from tests.llm.fake_openai_server import FakeOpenAIServer
+
+
+def test_the_judge_reports_each_sentence_and_a_score(
+    server: FakeOpenAIServer, article: str
+) -> None:
+    summary = (
+        "Modi congratulated Putin on his re-election. "
+        "Officials said 4,700 soldiers attended the call."
+    )
+    result = judge_factuality(summary, article, model="fake", base_url=server.base_url)
+    assert [s.supported for s in result.sentences] == [True, False]
+    assert "4,700" in result.sentences[1].reason
+    assert result.score == 0.5 and result.label is False
+    assert result.usage["calls"] == 1 and result.to_dict()["model"] == "fake"
+    prompt = server.requests[0]["messages"][-1]["content"]
+    assert "<summary>" in prompt and "[1] " in prompt
+
+
+def test_an_answer_that_is_not_json_is_a_clear_error(
+    server: FakeOpenAIServer, article: str
+) -> None:
+    with pytest.raises(LLMResponseError, match="judge did not answer with a JSON object"):
+        judge_factuality(
+            "Modi called Putin.", article, model="fake-french", base_url=server.base_url
+        )
+    assert len(server.requests) == 2  # asked once more before giving up
