@@ -79,6 +79,9 @@ DEFAULT_THRESHOLD = 0.8
 
 _MODEL_ARTEFACTS = frozenset({"UNK", "unk"})
 """Placeholders some summarization models emit for unknown words; they claim nothing."""
+_ROLE_GAP = 4
+"""At most this many words between two names for the role check to relate them."""
+_ARTEFACT = re.compile(r"\bUNK\b")
 _CLITICS = frozenset({"s", "t", "n't", "'s", "re", "ll", "ve", "m", "d", "nt"})
 _PTB_CLITIC = re.compile(r"\s+(['’](?:s|re|ll|ve|m|d)|n['’]t)\b", re.IGNORECASE)
 _PTB_BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
@@ -488,10 +491,11 @@ def _check_names(
     evidence: tuple[int, ...],
     found: _Findings,
 ) -> int:
-    if not is_cased(text) and not is_cased(summary):
-        return 0
+    if is_cased(_ARTEFACT.sub("", summary)):
+        mentions = name_mentions(text, source.lowercase_words)
+    else:
+        mentions = _lowercased_mentions(source, text)
     failed = 0
-    mentions = name_mentions(text, source.lowercase_words)
     for mention in mentions:
         missing = [
             w for w in mention.words if w not in _MODEL_ARTEFACTS and not source.has_name_word(w)
@@ -509,6 +513,27 @@ def _check_names(
     return failed
 
 
+def _lowercased_mentions(source: _Source, text: str) -> list[NameMention]:
+    """Find names in lower-cased text with the source's help: runs of words that the source
+    only ever capitalises. Such names are known to the source, so they serve the role check."""
+    mentions: list[NameMention] = []
+    run: list[Token] = []
+
+    def close() -> None:
+        if run:
+            start, end = run[0].start, run[-1].end
+            mentions.append(NameMention(text[start:end], start, end, tuple(t.norm for t in run)))
+        run.clear()
+
+    for tok in tokens(text):
+        if tok.norm in source.name_words and tok.norm not in source.lowercase_words:
+            run.append(tok)
+        else:
+            close()
+    close()
+    return mentions
+
+
 def _check_roles(
     source: _Source,
     summary: str,
@@ -523,16 +548,21 @@ def _check_roles(
     for first, second in zip(mentions, mentions[1:], strict=False):
         between = _normalized_words(text[first.end : second.start])
         verbs = [w for w in between if _is_content(w) and w not in TITLES]
-        if not verbs or "by" in between or set(first.words) & set(second.words):
+        if (
+            not verbs
+            or len(between) > _ROLE_GAP
+            or "by" in between
+            or set(first.words) & set(second.words)
+        ):
             continue
         for index in evidence:
             sentence = _normalized_words(source.document.sentences[index].text)
             a = _last_position(sentence, first.words)
             b = _last_position(sentence, second.words)
-            if a is None or b is None or not b < a:
+            if a is None or b is None or not b < a or a - b > 2 * _ROLE_GAP:
                 continue
             middle = {stem(w) for w in sentence[b + 1 : a]}
-            if any(stem(v) in middle for v in verbs):
+            if "by" not in sentence[b + 1 : a] and any(stem(v) in middle for v in verbs):
                 failed += 1
                 found.add(
                     summary,
