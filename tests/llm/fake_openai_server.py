@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from summarize.llm.settings import LLMSettings
+
 FAULTS: dict[str, str] = {
     "fake": "a correct, cited briefing",
     "fake-429": "HTTP 429 with Retry-After",
@@ -57,6 +59,8 @@ class ServerState:
 
     hang_seconds: float = 2.0
     retry_after: str = "0.05"
+    aliases: tuple[str, ...] = ()
+    """Other model names answered like ``fake`` (the demo serves the default model name)."""
     required_key: str | None = None
     """When set, any other bearer token gets a 401."""
     in_flight: int = 0
@@ -108,7 +112,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
         if self.path.rstrip("/") == "/v1/models":
-            data = [{"id": name, "object": "model", "owned_by": "tests"} for name in FAULTS]
+            names = [*FAULTS, *self.state.aliases]
+            data = [{"id": name, "object": "model", "owned_by": "tests"} for name in names]
             self._json(200, {"object": "list", "data": data})
         else:
             self._json(404, {"error": {"message": f"no route {self.path}"}})
@@ -128,6 +133,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.state.requests.append(body)
             seen = self.state.counts.get(model, 0)
             self.state.counts[model] = seen + 1
+        if model in self.state.aliases:
+            model = "fake"
         base, once = (model[: -len("-once")], True) if model.endswith("-once") else (model, False)
         if base not in FAULTS:
             message = f"The model '{model}' does not exist"
@@ -290,8 +297,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument(
+        "--alias",
+        action="append",
+        default=[],
+        help="another model name to answer like 'fake' (default: the llm method's default model)",
+    )
     args = parser.parse_args()
-    server = FakeOpenAIServer(args.host, args.port)
+    aliases = tuple(args.alias) or (LLMSettings().model,)
+    server = FakeOpenAIServer(args.host, args.port, aliases=aliases)
     print(f"fake OpenAI-compatible server at {server.base_url} (Ctrl-C stops it)", flush=True)
     try:
         server.httpd.serve_forever()
