@@ -31,6 +31,7 @@ from summarize.errors import (
     SummarizeError,
     UnknownMethodError,
 )
+from summarize.evaluation import Evaluation, Evaluator, Extractiveness, Score, evaluate
 from summarize.evaluation.factuality import FactualityChecker, FactualityResult, check_factuality
 from summarize.registry import MethodInfo, Registry, default_registry
 from summarize.summarizers.base import Budget, ScoringSummarizer, Summarizer
@@ -47,6 +48,9 @@ __all__ = [
     "DecodingError",
     "Document",
     "EmptyDocumentError",
+    "Evaluation",
+    "Evaluator",
+    "Extractiveness",
     "FactualityChecker",
     "FactualityResult",
     "Flag",
@@ -69,6 +73,7 @@ __all__ = [
     "ResultsConflictError",
     "ResultsWriteError",
     "SCHEMA_VERSION",
+    "Score",
     "ScoringSummarizer",
     "Sentence",
     "SummarizeError",
@@ -79,6 +84,7 @@ __all__ = [
     "brief",
     "check_factuality",
     "default_registry",
+    "evaluate",
     "get",
     "methods",
 ]

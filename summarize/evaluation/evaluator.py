@@ -1,0 +1,182 @@
+"""One summary scored every way it can be: ROUGE against references, factuality and
+extractiveness against its source; and the corpus means of many such scores with 95% CIs.
+
+>>> result = evaluate("Modi called Putin.", references=["Modi phoned Putin on Tuesday."])
+>>> round(result.rouge["rouge1"].fmeasure, 3)
+0.5
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from summarize.errors import EmptyDocumentError, InputError
+from summarize.evaluation.extractiveness import Extractiveness, extractiveness
+from summarize.evaluation.factuality import FactualityChecker, FactualityResult
+from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer, Score
+from summarize.evaluation.stats import Interval, bootstrap_ci
+
+__all__ = ["CorpusStatistics", "Evaluation", "Evaluator", "MetricSummary", "evaluate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """The scores of one summary; a part is ``None`` when its input (references, source) is absent."""
+
+    rouge: dict[str, Score] | None
+    factuality: FactualityResult | None
+    extractiveness: Extractiveness | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form: only the parts that were computed (see ``docs/evaluation.md``).
+
+        ``factuality`` holds ``score``, ``label`` (true = consistent), ``threshold`` and
+        ``unsupported``: the summary sentences judged unsupported, each with its offsets,
+        score, evidence (source sentence indices and offsets) and issues.
+        """
+        result: dict[str, Any] = {}
+        if self.rouge is not None:
+            result["rouge"] = {name: score.to_dict() for name, score in self.rouge.items()}
+        if self.factuality is not None:
+            result["factuality"] = {
+                "score": self.factuality.score,
+                "label": self.factuality.label,
+                "threshold": self.factuality.threshold,
+                "unsupported": [
+                    sentence.to_dict()
+                    for sentence in self.factuality.sentences
+                    if not sentence.supported
+                ],
+            }
+        if self.extractiveness is not None:
+            result["extractiveness"] = self.extractiveness.to_dict()
+        return result
+
+    def metrics(self) -> dict[str, float]:
+        """Every number as a flat ``name -> value`` map (``rouge1.fmeasure``, ``factuality.score``...)."""
+        values: dict[str, float] = {}
+        if self.rouge is not None:
+            for name, score in self.rouge.items():
+                values[f"{name}.precision"] = score.precision
+                values[f"{name}.recall"] = score.recall
+                values[f"{name}.fmeasure"] = score.fmeasure
+        if self.factuality is not None:
+            values["factuality.score"] = self.factuality.score
+            values["factuality.consistent"] = float(self.factuality.label)
+        if self.extractiveness is not None:
+            for name, value in self.extractiveness.to_dict().items():
+                values[f"extractiveness.{name}"] = value
+        return values
+
+
+class Evaluator:
+    """Scores many summaries with one set of settings, reusing tokenization caches.
+
+    ``aggregate`` combines several references: ``"max"`` (best reference per ROUGE type by
+    F1, as rouge-score's ``score_multi``) or ``"mean"``.
+    """
+
+    def __init__(
+        self,
+        *,
+        use_stemmer: bool = True,
+        aggregate: str = "max",
+        rouge_types: Sequence[str] = ROUGE_TYPES,
+    ) -> None:
+        self.scorer = RougeScorer(rouge_types, use_stemmer=use_stemmer)
+        self.aggregate = aggregate
+        # Fail now, not at the first summary with references.
+        self.scorer.score_multi([], "", aggregate=aggregate)
+
+    def evaluate(
+        self, summary: str, references: Sequence[str] = (), source: str | None = None
+    ) -> Evaluation:
+        """Score ``summary``: ROUGE if there are ``references``, the rest if there is a ``source``.
+
+        Empty summaries and references score 0; an empty (blank) source is an
+        :class:`~summarize.errors.EmptyDocumentError`.
+        """
+        if not isinstance(summary, str):
+            raise InputError(f"the summary must be text, not {type(summary).__name__}")
+        if isinstance(references, str) or not all(isinstance(r, str) for r in references):
+            raise InputError("references must be a list of texts")
+        rouge = (
+            self.scorer.score_multi(references, summary, aggregate=self.aggregate)
+            if references
+            else None
+        )
+        factuality = None
+        extractive = None
+        if source is not None:
+            if not isinstance(source, str):
+                raise InputError(f"the source must be text, not {type(source).__name__}")
+            if not source.strip():
+                raise EmptyDocumentError("the source is empty (leave it out to skip its checks)")
+            factuality = FactualityChecker(source).check(summary)
+            extractive = extractiveness(summary, source)
+        return Evaluation(rouge, factuality, extractive)
+
+
+@lru_cache(maxsize=4)
+def _evaluator(use_stemmer: bool, aggregate: str) -> Evaluator:
+    return Evaluator(use_stemmer=use_stemmer, aggregate=aggregate)
+
+
+def evaluate(
+    summary: str,
+    references: Sequence[str] = (),
+    source: str | None = None,
+    *,
+    use_stemmer: bool = True,
+    aggregate: str = "max",
+) -> Evaluation:
+    """Score one summary against its references (ROUGE) and its source (factuality,
+    extractiveness); see :class:`Evaluator` for many summaries."""
+    return _evaluator(use_stemmer, aggregate).evaluate(summary, references, source)
+
+
+@dataclass(frozen=True, slots=True)
+class MetricSummary:
+    """The corpus mean of one metric, its 95% bootstrap interval, and how many documents had it."""
+
+    name: str
+    count: int
+    interval: Interval
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"count": ..., "mean": ..., "low": ..., "high": ...}`` for JSON."""
+        return {"count": self.count, **self.interval.to_dict()}
+
+
+class CorpusStatistics:
+    """Collects per-document metrics (8 bytes per number) and summarises them with CIs."""
+
+    def __init__(self) -> None:
+        self._values: dict[str, array[float]] = {}
+
+    def add(self, evaluation: Evaluation) -> None:
+        """Record the metrics of one document."""
+        for name, value in evaluation.metrics().items():
+            self._values.setdefault(name, array("d")).append(value)
+
+    def extend(self, evaluations: Iterable[Evaluation]) -> None:
+        """Record several documents."""
+        for evaluation in evaluations:
+            self.add(evaluation)
+
+    def summary(
+        self, *, confidence: float = 0.95, resamples: int = 1000, seed: int = 0
+    ) -> list[MetricSummary]:
+        """Mean and percentile-bootstrap interval of every metric seen, in first-seen order."""
+        return [
+            MetricSummary(
+                name,
+                len(values),
+                bootstrap_ci(values, confidence=confidence, resamples=resamples, seed=seed),
+            )
+            for name, values in self._values.items()
+        ]
