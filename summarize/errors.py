@@ -9,7 +9,8 @@ Library code raises these; only the CLI turns them into a one-line message and a
     │   ├── EmptyDocumentError        no text (or no sentences) to summarize
     │   ├── InputTooLargeError        larger than the configured limit
     │   ├── DecodingError             bytes in no encoding we could recognise
-    │   └── DatasetError              a benchmark dataset that is missing, empty or malformed
+    │   ├── DatasetError              a benchmark dataset that is missing, empty or malformed
+    │   └── BadRowError               a row of an evaluation file that cannot be scored (by line)
     ├── BudgetError                   a length budget that makes no sense (0, negative, 2 kinds)
     ├── FormatError                   an output format we cannot render
     ├── ParameterError                a summarizer parameter that is out of range or unknown
@@ -86,6 +87,15 @@ class OutputExistsError(SummarizeError, FileExistsError):
 
 class DatasetError(InputError):
     """A benchmark dataset that is missing, empty, or has a malformed row (named by line)."""
+
+
+class BadRowError(InputError):
+    """A row of an evaluation JSONL file that cannot be scored; the message names its line."""
+
+    def __init__(self, line: int, problem: str) -> None:
+        self.line = line
+        self.problem = problem
+        super().__init__(f"line {line}: {problem}")
 
 
 class ResultsConflictError(SummarizeError):
