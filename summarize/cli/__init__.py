@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from summarize.cli import bench as _bench  # noqa: F401  (registers commands)
 from summarize.cli import brief as _brief  # noqa: F401  (registers commands)
+from summarize.cli import eval as _eval  # noqa: F401  (registers commands)
 from summarize.cli import llm as _llm  # noqa: F401  (registers commands)
 from summarize.cli.app import app, main
 

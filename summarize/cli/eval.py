@@ -1,0 +1,292 @@
+"""``summarize eval``: score summaries (ROUGE, factuality, extractiveness) from files."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import IO, Optional
+
+import typer
+
+from summarize.cli.app import app
+from summarize.cli.common import DelayedProgress, fail, note, read_input, reported_errors
+from summarize.errors import BadRowError, InputError, OutputExistsError, SummarizeError
+from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
+from summarize.evaluation.rows import parse_row, read_rows
+
+_TABLE_METRICS = (
+    "rouge1.fmeasure",
+    "rouge2.fmeasure",
+    "rougeL.fmeasure",
+    "rougeLsum.fmeasure",
+    "factuality.score",
+    "factuality.consistent",
+    "extractiveness.coverage",
+    "extractiveness.density",
+    "extractiveness.compression",
+    "extractiveness.novel_1grams",
+    "extractiveness.novel_2grams",
+)
+
+
+class EvalFormat(str, Enum):
+    """How ``eval`` prints its result."""
+
+    table = "table"
+    json = "json"
+
+
+class ReferencesMode(str, Enum):
+    """How several references combine into one ROUGE score."""
+
+    max = "max"
+    mean = "mean"
+
+
+@app.command(
+    "eval",
+    epilog=(
+        "Examples:\n\n"
+        "  summarize eval outputs.jsonl\n\n"
+        "  summarize eval outputs.jsonl --output scores.jsonl --format json\n\n"
+        "  summarize eval --summary S.txt --reference R.txt --reference R2.txt --source A.txt\n\n"
+        'Each line of FILE.jsonl: {"id": ..., "summary": ..., "references": [...], '
+        '"source": ...} (references and source optional).'
+    ),
+)
+def eval_command(
+    file: Optional[str] = typer.Argument(
+        None, metavar="[FILE.jsonl|-]", help="Summaries to score, one JSON object a line."
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write one JSON line of scores per row here (- for stdout; the summary then goes "
+        "to stderr).",
+    ),
+    output_format: EvalFormat = typer.Option(
+        EvalFormat.table, "--format", "-f", help="table (means with 95% CIs) or json."
+    ),
+    skip_bad: bool = typer.Option(
+        False, "--skip-bad", help="Skip rows that cannot be scored and count them."
+    ),
+    stem: bool = typer.Option(True, "--stem/--no-stem", help="Porter-stem words for ROUGE."),
+    references_mode: ReferencesMode = typer.Option(
+        ReferencesMode.max,
+        "--references-mode",
+        help="Several references: best one per ROUGE type (max) or their mean.",
+    ),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    summary: Optional[Path] = typer.Option(
+        None, "--summary", help="Score this one summary (a text file) instead of FILE.jsonl."
+    ),
+    reference: list[Path] = typer.Option(
+        [], "--reference", help="A reference summary for --summary; repeat as needed."
+    ),
+    source: Optional[Path] = typer.Option(
+        None, "--source", help="The article --summary summarizes (factuality, extractiveness)."
+    ),
+    max_mb: float = typer.Option(
+        20.0, "--max-mb", help="Refuse --summary/--reference/--source files larger than this."
+    ),
+) -> None:
+    """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
+    with reported_errors():
+        evaluator = Evaluator(use_stemmer=stem, aggregate=references_mode.value)
+        if summary is not None:
+            if file is not None:
+                fail("give either FILE.jsonl or --summary, not both")
+            _score_one(evaluator, summary, reference, source, max_mb, output_format)
+            return
+        if file is None:
+            fail(
+                "nothing to score: give FILE.jsonl, or --summary S.txt (see: summarize eval --help)"
+            )
+        if reference or source is not None:
+            fail("--reference and --source go with --summary; in FILE.jsonl they are fields")
+        _score_file(evaluator, file, output, force, skip_bad, output_format)
+
+
+def _score_one(
+    evaluator: Evaluator,
+    summary: Path,
+    references: list[Path],
+    source: Optional[Path],
+    max_mb: float,
+    output_format: EvalFormat,
+) -> None:
+    evaluation = evaluator.evaluate(
+        read_input(str(summary), max_mb),
+        [read_input(str(r), max_mb) for r in references],
+        read_input(str(source), max_mb) if source is not None else None,
+    )
+    if evaluation.rouge is None and evaluation.factuality is None:
+        note("nothing to compare with: give --reference and/or --source")
+    if output_format is EvalFormat.json:
+        typer.echo(json.dumps(evaluation.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(_single_table(evaluation), nl=False)
+
+
+def _score_file(
+    evaluator: Evaluator,
+    file: str,
+    output: Optional[Path],
+    force: bool,
+    skip_bad: bool,
+    output_format: EvalFormat,
+) -> None:
+    to_stdout = output is not None and str(output) == "-"
+    if output is not None and not to_stdout:
+        if output.is_dir():
+            raise OutputExistsError(f"{output} is a directory")
+        if output.exists() and not force:
+            raise OutputExistsError(f"{output} already exists (use --force to overwrite it)")
+    statistics = CorpusStatistics()
+    scored = 0
+    bad: list[BadRowError] = []
+    with _open_input(file) as (stream, total), _open_output(output) as sink:
+        progress = DelayedProgress("scoring summaries")
+        try:
+            for number, raw in read_rows(stream):
+                try:
+                    row = parse_row(raw, number)
+                    evaluation = _evaluate_row(
+                        evaluator, row.summary, row.references, row.source, number
+                    )
+                except BadRowError as problem:
+                    if not skip_bad:
+                        raise
+                    bad.append(problem)
+                    continue
+                statistics.add(evaluation)
+                scored += 1
+                if sink is not None:
+                    line = {"id": row.id, **evaluation.to_dict()}
+                    sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                if total:
+                    progress(stream.tell(), total)
+        finally:
+            progress.close()
+    if bad:
+        note(f"skipped {len(bad)} bad row(s); the first: {bad[0]}")
+    if not scored:
+        raise InputError(f"{file}: no row could be scored")
+    summaries = statistics.summary()
+    if output_format is EvalFormat.json:
+        text = json.dumps(
+            {
+                "rows": scored,
+                "skipped": len(bad),
+                "settings": {
+                    "use_stemmer": evaluator.scorer.use_stemmer,
+                    "references_mode": evaluator.aggregate,
+                    "confidence": 0.95,
+                    "bootstrap_resamples": 1000,
+                    "seed": 0,
+                },
+                "metrics": {m.name: m.to_dict() for m in summaries},
+            },
+            indent=2,
+        )
+        text += "\n"
+    else:
+        text = _corpus_table(summaries, scored)
+    typer.echo(text, nl=False, err=to_stdout)
+
+
+def _evaluate_row(
+    evaluator: Evaluator,
+    summary: str,
+    references: tuple[str, ...],
+    source: Optional[str],
+    number: int,
+) -> Evaluation:
+    try:
+        return evaluator.evaluate(summary, references, source)
+    except SummarizeError as problem:
+        raise BadRowError(number, str(problem)) from None
+
+
+@contextmanager
+def _open_input(file: str) -> Iterator[tuple[IO[bytes], int]]:
+    """The input as a binary stream, and its size in bytes when known (for the progress bar)."""
+    if file == "-":
+        yield sys.stdin.buffer, 0
+        return
+    path = Path(file)
+    if not path.exists():
+        raise InputError(f"no such file: {path}")
+    if path.is_dir():
+        raise InputError(f"{path} is a directory, not a JSONL file")
+    with path.open("rb") as stream:
+        yield stream, path.stat().st_size
+
+
+@contextmanager
+def _open_output(output: Optional[Path]) -> Iterator[Optional[IO[str]]]:
+    """A text stream for score lines: stdout, nothing, or a temporary file renamed at the end."""
+    if output is None:
+        yield None
+        return
+    if str(output) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    directory = output.parent if str(output.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            yield stream
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _corpus_table(summaries: list[MetricSummary], rows: int) -> str:
+    by_name = {m.name: m for m in summaries}
+    lines = [f"{'metric':<28} {'n':>7} {'mean':>8}  95% CI", "-" * 62]
+    for name in _TABLE_METRICS:
+        metric = by_name.get(name)
+        if metric is None:
+            continue
+        interval = metric.interval
+        lines.append(
+            f"{name:<28} {metric.count:>7} {interval.mean:>8.4f}  "
+            f"[{interval.low:.4f}, {interval.high:.4f}]"
+        )
+    lines.append(f"{rows} row(s) scored; more metrics with --format json")
+    return "\n".join(lines) + "\n"
+
+
+def _single_table(evaluation: Evaluation) -> str:
+    lines: list[str] = []
+    if evaluation.rouge is not None:
+        lines.append(f"{'rouge':<12} {'precision':>9} {'recall':>9} {'F1':>9}")
+        for name, score in evaluation.rouge.items():
+            lines.append(
+                f"{name:<12} {score.precision:>9.4f} {score.recall:>9.4f} {score.fmeasure:>9.4f}"
+            )
+    if evaluation.factuality is not None:
+        result = evaluation.factuality
+        verdict = "consistent" if result.label else "NOT consistent"
+        lines.append(f"factuality   {result.score:.4f} ({verdict}, threshold {result.threshold})")
+        for sentence in result.sentences:
+            for issue in sentence.issues:
+                lines.append(f"  {issue.kind}: {issue.span!r} - {issue.message}")
+    if evaluation.extractiveness is not None:
+        extractive = evaluation.extractiveness
+        novel = ", ".join(f"{n}: {r:.2f}" for n, r in sorted(extractive.novel_ngrams.items()))
+        lines.append(
+            f"extractive   coverage {extractive.coverage:.4f}, density {extractive.density:.4f}, "
+            f"compression {extractive.compression:.2f}, novel n-grams {novel}"
+        )
+    return "\n".join(lines) + ("\n" if lines else "")
