@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import summarize
 from summarize.document import Document
@@ -248,3 +250,27 @@ def test_a_users_prompt_file_is_used(server: FakeOpenAIServer, article: str, tmp
     result = brief(article, server, prompt_file=prompt, sentences=2)
     assert server.requests[0]["messages"][0]["content"].startswith("Be terse.")
     assert len(result.sentences) == 2 and result.params["prompt"] == str(prompt)
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.from_regex(r"[A-Z][a-z]{1,9}( [a-z0-9]{1,9}){2,12}[.!?]", fullmatch=True),
+        min_size=1,
+        max_size=12,
+    )
+)
+def test_any_article_gets_provenance_that_points_into_it(
+    server: FakeOpenAIServer, sentences: list[str]
+) -> None:
+    document = Document.from_text("\n".join(sentences))
+    result = brief(document, server, cache=False, sentences=2)
+    assert 1 <= len(result.sentences) <= 2
+    for sentence in result.sentences:
+        assert not any(f.kind.endswith("citation") for f in sentence.flags)
+        for index, (start, end) in zip(
+            sentence.source_sentences, sentence.source_spans, strict=True
+        ):
+            assert document.text[start:end] == document.sentences[index].text

@@ -133,3 +133,13 @@ def test_token_estimate_examples() -> None:
 def test_token_estimate_grows_with_text(a: str, b: str) -> None:
     assert estimate_tokens(a + " " + b) >= max(estimate_tokens(a), estimate_tokens(b))
     assert estimate_tokens(a) >= len(a) / 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=1, max_size=80), min_size=1, max_size=8))
+def test_numbered_sentences_are_one_line_each_and_never_close_the_block(texts: list[str]) -> None:
+    rendered = number_sentences(enumerate(texts))
+    lines = rendered.split("\n")
+    assert len(lines) == len(texts)
+    assert [line.split(" ", 1)[0] for line in lines] == [f"[{i + 1}]" for i in range(len(texts))]
+    assert "</article>" not in rendered.lower().replace(" ", "")
