@@ -186,7 +186,7 @@ _SCALES = {
 }  # fmt: skip
 _NUMBER_WORD = "|".join(sorted({*_UNITS, *_ORDINALS}, key=len, reverse=True))
 _SCALE_WORD = "|".join(sorted(_SCALES, key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DIGITS = r"\d{1,3}(?:,\s?\d{3}(?!\d))+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _NUMBER = re.compile(
     rf"""(?<![\w.,:])(?:[$£€]\s?)?
     (?:
@@ -253,7 +253,7 @@ def _looks_money_or_number(match: re.Match[str]) -> bool:
 def _number_value(match: re.Match[str]) -> float | None:
     if match.group("digits"):
         try:
-            return float(match.group("digits").replace(",", ""))
+            return float(re.sub(r"[,\s]", "", match.group("digits")))
         except ValueError:
             return None
     if match.group("fraction"):
