@@ -8,9 +8,10 @@ references: system output comes from the tokenized source, so both sides share o
 normalization) and ``../shared/data/news_writer_summaries.jsonl`` (109 raw-text articles).
 Scoring: ``rouge_score`` with the Porter stemmer, F1, every method at 3 sentences. Multi-reference
 ROUGE takes the best reference per document (max F1 per ROUGE type); for CNN/DM we also report
-the single original highlight (``references[0]``), the standard CNN/DM setting. The objective is
-the mean of ROUGE-1 and ROUGE-2 (multi-reference), averaged over the two files; a setting only
-counts if it beats lead on R1 and R2 on both files.
+the single original highlight (``references[0]``), the standard CNN/DM setting. The objective:
+the setting's smallest margin over lead among the four numbers (R1 and R2, multi-reference, on
+both files), ties broken by the mean margin; so the winner beats lead everywhere by as much as
+it can, rather than a lot on one file and barely on the other.
 """
 
 from __future__ import annotations
@@ -43,10 +44,10 @@ BUDGET = Budget(sentences=3)
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
 
 GRID = {
-    "position_weight": (1.0, 2.0, 3.0, 5.0, 8.0),
-    "position_decay": (2.0, 3.0, 5.0, 8.0),
-    "threshold": (0.0, 0.1, 0.2),
-    "redundancy": (0.0, 0.5, 1.0, 1.5, 2.0),
+    "position_weight": (2.0, 3.0, 4.0, 5.0, 6.0, 8.0),
+    "position_decay": (5.0, 8.0, 12.0),
+    "threshold": (0.1, 0.2),
+    "redundancy": (0.0, 1.0, 1.5, 2.0),
 }
 
 
@@ -136,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = {name: load(name, args.limit) for name in FILES}
     baseline = {name: evaluate(articles, lead) for name, articles in data.items()}
     defaults = PositionSummarizer().params
-    best_params, best_objective = defaults, -1.0
+    best_params, best_objective = defaults, (-np.inf, -np.inf)
     if not args.no_grid:
         for values in itertools.product(*GRID.values()):
             params = dict(zip(GRID, values, strict=True))
@@ -144,13 +145,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 name: evaluate(articles, lambda a, p=params: position_scores(a, p))
                 for name, articles in data.items()
             }
-            beats = all(results[n][k] > baseline[n][k] for n in FILES for k in ("rouge1", "rouge2"))
-            objective = float(
-                np.mean([(results[n]["rouge1"] + results[n]["rouge2"]) / 2 for n in FILES])
-            )
-            if beats and objective > best_objective:
+            margins = [results[n][k] - baseline[n][k] for n in FILES for k in ("rouge1", "rouge2")]
+            objective = (min(margins), float(np.mean(margins)))
+            if objective > best_objective:
                 best_params, best_objective = params, objective
-        print(f"best setting (objective {best_objective:.3f}): {best_params}")
+        print(
+            f"best setting (smallest margin over lead {best_objective[0]:+.2f}, "
+            f"mean {best_objective[1]:+.2f}): {best_params}"
+        )
         print(f"shipped defaults: {defaults}")
     rows = [
         ("lead", lead),

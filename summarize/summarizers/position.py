@@ -124,10 +124,10 @@ class PositionSummarizer(ScoringSummarizer):
 
     def __init__(
         self,
-        position_weight: float = 5.0,
-        position_decay: float = 8.0,
+        position_weight: float = 6.0,
+        position_decay: float = 12.0,
         threshold: float = 0.1,
-        redundancy: float = 1.5,
+        redundancy: float = 2.0,
     ) -> None:
         checks = (
             ("position_weight", position_weight, 0.0, False),

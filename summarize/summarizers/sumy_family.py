@@ -25,6 +25,7 @@ minutes. Our own ``textrank``, ``lexrank`` and ``kl`` handle long documents.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
@@ -66,16 +67,16 @@ __all__ = [
 ]
 
 SUMY_LIMITS: dict[str, int] = {
-    "sumy-lexrank": 1_500,
-    "sumy-lsa": 1_500,
-    "sumy-luhn": 20_000,
-    "sumy-kl": 300,
-    "sumy-sumbasic": 1_500,
-    "sumy-edmundson": 20_000,
+    "sumy-lexrank": 1_200,
+    "sumy-lsa": 800,
+    "sumy-luhn": 10_000,
+    "sumy-kl": 250,
+    "sumy-sumbasic": 4_000,
+    "sumy-edmundson": 50_000,
     "sumy-reduction": 1_500,
-    "sumy-textrank": 1_500,
+    "sumy-textrank": 2_500,
 }
-"""Default ``max_sentences`` per adapter: about what sumy's algorithm does in ~10 s here."""
+"""Default ``max_sentences`` per adapter: about what sumy's algorithm does in 10 s on 2 cores."""
 
 DEFAULT_BONUS_WORDS: tuple[str, ...] = (
     "announced", "agreed", "according", "decided", "first", "important", "key", "main",
@@ -164,17 +165,26 @@ class _RankingRecorder:
         self.ranking: list[Any] | None = None
 
     def __call__(self, infos: Iterable[Any]) -> list[Any]:
-        self.ranking = [info.sentence for info in infos]
+        # A NaN rating (sumy's LexRank on a document without content words) ranks last.
+        self.ranking = [info.sentence for info in infos if _finite(info.rating)]
         return []
 
 
-def sumy_ranking(summarizer: AbstractSummarizer, model: ObjectDocumentModel) -> list[Any] | None:
-    """Run a sumy summarizer and return every sentence, best first (``None``: sumy gave up).
+def _finite(rating: Any) -> bool:
+    try:
+        return math.isfinite(float(rating))
+    except (TypeError, ValueError):
+        return False
 
-    sumy returns early, without ranking, on documents it cannot handle (no words at all).
+
+def sumy_ranking(summarizer: AbstractSummarizer, model: ObjectDocumentModel) -> list[Any] | None:
+    """Run a sumy summarizer; return its sentences best first, without NaN-rated ones.
+
+    ``None`` when sumy gave up without ranking (it returns early on documents with no words).
     """
     recorder = _RankingRecorder()
-    summarizer(model, recorder)
+    with np.errstate(all="ignore"):
+        summarizer(model, recorder)
     return recorder.ranking
 
 
@@ -219,7 +229,10 @@ class _SumyAdapter(ScoringSummarizer):
 
 
 def ranking_scores(ranking: Sequence[Any] | None, count: int) -> np.ndarray:
-    """Turn sumy's best-first list of :class:`IndexedSentence` into one score per sentence."""
+    """Turn sumy's best-first list of :class:`IndexedSentence` into one score per sentence.
+
+    Sentences sumy did not rank (or rated NaN) score 0, below every ranked one.
+    """
     scores = np.zeros(count)
     if ranking:
         for position, sentence in enumerate(ranking):
@@ -233,7 +246,7 @@ class SumyLexRank(_SumyAdapter):
     name = "sumy-lexrank"
     description = (
         "LexRank by sumy: thresholded TF-IDF cosine graph, eigenvector centrality "
-        "(quadratic pure Python; capped at 1,500 sentences)."
+        "(quadratic pure Python; capped at 1,200 sentences)."
     )
     algorithm = LexRankSummarizer
 
@@ -244,7 +257,7 @@ class SumyLsa(_SumyAdapter):
     name = "sumy-lsa"
     description = (
         "LSA by sumy: SVD of the term-sentence matrix, sentences by weighted singular vectors "
-        "(dense; capped at 1,500 sentences)."
+        "(dense, Python loops; capped at 800 sentences)."
     )
     algorithm = LsaSummarizer
 
@@ -261,7 +274,9 @@ class SumyLuhn(_SumyAdapter):
     """sumy's Luhn (1958) on our tokenization."""
 
     name = "sumy-luhn"
-    description = "Luhn by sumy: clusters of frequent significant words (1958); linear time."
+    description = (
+        "Luhn by sumy: clusters of frequent significant words (1958); capped at 10,000 sentences."
+    )
     algorithm = LuhnSummarizer
 
 
@@ -271,7 +286,7 @@ class SumyKL(_SumyAdapter):
     name = "sumy-kl"
     description = (
         "KL-Sum by sumy: greedy KL-divergence minimisation (cubic pure Python; "
-        "capped at 300 sentences; use 'kl')."
+        "capped at 250 sentences; use 'kl')."
     )
     algorithm = KLSummarizer
 
@@ -282,7 +297,7 @@ class SumySumBasic(_SumyAdapter):
     name = "sumy-sumbasic"
     description = (
         "SumBasic by sumy: greedy by average word probability, squaring used words "
-        "(quadratic; capped at 1,500 sentences)."
+        "(quadratic; capped at 4,000 sentences)."
     )
     algorithm = SumBasicSummarizer
 
@@ -304,7 +319,7 @@ class SumyTextRank(_SumyAdapter):
     name = "sumy-textrank"
     description = (
         "TextRank by sumy: PageRank over word overlap (quadratic pure Python; capped at "
-        "1,500 sentences; use 'textrank')."
+        "2,500 sentences; use 'textrank')."
     )
     algorithm = SumyTextRank
 
