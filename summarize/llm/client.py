@@ -14,7 +14,9 @@ tested and documented. One request is tried at most ``1 + max_retries`` times:
   (``finish_reason == "length"``), which would otherwise pass half a briefing off as whole.
 
 All failures are :class:`~summarize.errors.LLMError` subclasses. At most ``concurrency``
-requests are in flight at once, across threads (see :meth:`LLMClient.map`).
+requests to one server are in flight at once in a process, across threads and clients (e.g.
+a benchmark summarizing documents in parallel); :meth:`LLMClient.map` runs work in parallel
+within that limit.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ class LLMClient:
         self.usage = Usage()
         self._sleep = sleep
         self._rng = rng if rng is not None else random.Random()
-        self._slots = threading.BoundedSemaphore(settings.concurrency)
+        self._slots = _slots_for(settings.display_base_url, settings.concurrency)
         self._openai = openai.OpenAI(
             api_key=settings.api_key or _NO_KEY,
             base_url=settings.effective_base_url,
@@ -322,6 +324,16 @@ class LLMClient:
             f"model '{self.settings.model}' or the API not found at {self._url} (HTTP 404): "
             "check --model, and that --base-url ends where the API starts (often /v1)"
         )
+
+
+_SLOTS: dict[tuple[str, int], threading.BoundedSemaphore] = {}
+_SLOTS_LOCK = threading.Lock()
+
+
+def _slots_for(base_url: str, concurrency: int) -> threading.BoundedSemaphore:
+    """One semaphore per server and limit, shared by every client in the process (batch work)."""
+    with _SLOTS_LOCK:
+        return _SLOTS.setdefault((base_url, concurrency), threading.BoundedSemaphore(concurrency))
 
 
 def _retry_after(headers: Any) -> float | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import socket
+import threading
 import time
 
 import pytest
@@ -216,3 +217,14 @@ def test_errors_are_not_cached(server: FakeOpenAIServer) -> None:
         with pytest.raises(LLMResponseError):
             client.complete(MESSAGES)
     assert len(server.requests) == 2
+
+
+def test_concurrency_limit_is_shared_by_clients_of_one_server(server: FakeOpenAIServer) -> None:
+    server.state.hang_seconds = 0.15
+    clients = [make_client(server, "fake-hang", concurrency=3, timeout=5)[0] for _ in range(6)]
+    threads = [threading.Thread(target=client.complete, args=(MESSAGES,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(server.requests) == 6 and server.state.max_in_flight == 3
