@@ -1,30 +1,11 @@
-"""Talking to OpenAI-compatible servers: settings, prompts, client, cache, tokens, citations.
+"""Talking to OpenAI-compatible servers, one job per module.
 
-The ``llm`` summarizer (:mod:`summarize.summarizers.llm`) is built from these parts; each
-module does one job and is usable alone (e.g. :func:`~summarize.llm.judge.judge_factuality`).
+``settings`` (flags > env > config file), ``prompts`` (strict templates from ``prompts/``),
+``client`` (retries, backoff, timeouts, concurrency limit), ``cache`` (answers on disk),
+``tokens`` (offline estimates), ``citations`` (``[3, 5]`` in and out), ``guard`` (factuality of
+generated sentences) and ``judge`` (an LLM as factuality judge). The ``llm`` summarizer in
+:mod:`summarize.summarizers.llm` puts them together.
+
+Nothing is re-exported here on purpose: importing this package must not import ``openai``
+(about a second), so the CLI and ``import summarize`` stay fast for the offline methods.
 """
-
-from summarize.llm.cache import ResponseCache, cache_dir
-from summarize.llm.client import Completion, LLMClient, Usage
-from summarize.llm.judge import JudgeResult, judge_factuality
-from summarize.llm.prompts import ChatMessage, PromptTemplate, load_prompt, load_prompt_file
-from summarize.llm.settings import LLMSettings, config_path, resolve_settings
-from summarize.llm.tokens import estimate_tokens
-
-__all__ = [
-    "ChatMessage",
-    "Completion",
-    "JudgeResult",
-    "LLMClient",
-    "LLMSettings",
-    "PromptTemplate",
-    "ResponseCache",
-    "Usage",
-    "cache_dir",
-    "config_path",
-    "estimate_tokens",
-    "judge_factuality",
-    "load_prompt",
-    "load_prompt_file",
-    "resolve_settings",
-]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,9 @@ def test_locations_follow_the_environment_then_the_platform(
     monkeypatch.delenv("SUMMARIZE_CACHE_DIR")
     assert config_path().name == "config.toml" and "summarize" in str(config_path())
     assert cache_dir().name == "llm" and "summarize" in str(cache_dir())
+
+
+def test_the_cli_does_not_import_openai_until_an_llm_is_used() -> None:
+    code = "import sys, summarize.cli; print('openai' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
