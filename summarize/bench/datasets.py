@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarize.bench._evaluation import normalize_ptb
 from summarize.errors import DatasetError
+from summarize.evaluation.rouge import normalize_ptb
 
 __all__ = ["DATASET_FILE_NAME", "Dataset", "DatasetRow", "load_dataset", "resolve_dataset_path"]
 

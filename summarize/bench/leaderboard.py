@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarize.bench import _evaluation as evaluation
 from summarize.bench._files import write_atomic
 from summarize.bench.results import ResultRow
+from summarize.evaluation.stats import Interval, bootstrap_ci, paired_test
 
 __all__ = [
     "BASELINE",
@@ -37,15 +37,6 @@ BASELINE = "lead"
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 ROUGE_LABELS = {"rouge1": "R1", "rouge2": "R2", "rougeL": "RL", "rougeLsum": "RLsum"}
 SIGNIFICANCE = 0.05
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A mean with the low and high ends of its confidence interval (0–1 for ROUGE)."""
-
-    mean: float
-    low: float
-    high: float
 
 
 @dataclass(frozen=True)
@@ -233,10 +224,9 @@ def build_leaderboard(
         for kind in ROUGE_TYPES:
             values = [r.rouge[kind] for r in ok if r.rouge is not None and kind in r.rouge]
             if values:
-                ci = evaluation.bootstrap_ci(
+                rouge[kind] = bootstrap_ci(
                     values, confidence=confidence, resamples=resamples, seed=seed
                 )
-                rouge[kind] = Interval(float(ci.mean), float(ci.low), float(ci.high))
         versus = {}
         base_rows = groups.get((dataset, baseline))
         if method != baseline and base_rows:
@@ -296,7 +286,7 @@ def _compare(
         ours, theirs = [p[0] for p in pairs], [p[1] for p in pairs]
         result[kind] = Comparison(
             delta=statistics.fmean(ours) - statistics.fmean(theirs),
-            p_value=float(evaluation.paired_test(ours, theirs, seed=seed)),
+            p_value=paired_test(ours, theirs, seed=seed),
             documents=len(pairs),
         )
     return result

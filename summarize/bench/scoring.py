@@ -5,13 +5,18 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from summarize.bench import _evaluation as evaluation
 from summarize.bench.results import ExtractivenessScores, FactualityScores, ResultRow
 from summarize.document import Document
+from summarize.evaluation.extractiveness import extractiveness
+from summarize.evaluation.factuality import FactualityChecker
+from summarize.evaluation.rouge import RougeScorer
 from summarize.summarizers.base import Budget, Summarizer
 from summarize.text import sentence_spans, words
 
 __all__ = ["DocumentTask", "score_document"]
+
+_ROUGE = RougeScorer(use_stemmer=True)
+"""One scorer per process: it caches the analysed references, shared by every method."""
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ def score_document(
         return [
             _error_row(task, method, f"cannot read the source: {exc}") for method in task.methods
         ]
-    checker = None
+    checker: FactualityChecker | None = None
     rows = []
     for method in task.methods:
         started = time.perf_counter()
@@ -56,7 +61,7 @@ def score_document(
         summary = briefing.text
         try:
             if checker is None:
-                checker = evaluation.factuality_checker(task.source)
+                checker = FactualityChecker(task.source)
             rows.append(_scored_row(task, method, summary, seconds, checker))
         except Exception as exc:
             rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))
@@ -64,27 +69,24 @@ def score_document(
 
 
 def _scored_row(
-    task: DocumentTask, method: str, summary: str, seconds: float, checker: object
+    task: DocumentTask, method: str, summary: str, seconds: float, checker: FactualityChecker
 ) -> ResultRow:
-    rouge = evaluation.rouge_f1(task.references, summary) if task.references else None
-    factuality = None
-    if checker is not None:
-        result = checker.check(summary)  # type: ignore[attr-defined]
-        factuality = FactualityScores(
-            score=float(result.score),
-            label=bool(result.label),
-            unsupported_sentences=sum(1 for s in result.sentences if not s.supported),
-        )
-    measured = evaluation.extractiveness(summary, task.source)
-    extractive = (
-        None
-        if measured is None
-        else ExtractivenessScores(
-            coverage=float(measured.coverage),
-            density=float(measured.density),
-            compression=float(measured.compression),
-            novel_ngrams={int(n): float(v) for n, v in dict(measured.novel_ngrams).items()},
-        )
+    rouge = None
+    if task.references:
+        scores = _ROUGE.score_multi(task.references, summary, aggregate="max")
+        rouge = {kind: score.fmeasure for kind, score in scores.items()}
+    result = checker.check(summary)
+    factuality = FactualityScores(
+        score=float(result.score),
+        label=bool(result.label),
+        unsupported_sentences=sum(1 for s in result.sentences if not s.supported),
+    )
+    measured = extractiveness(summary, task.source)
+    extractive = ExtractivenessScores(
+        coverage=measured.coverage,
+        density=measured.density,
+        compression=measured.compression,
+        novel_ngrams=dict(measured.novel_ngrams),
     )
     return ResultRow(
         dataset=task.dataset,

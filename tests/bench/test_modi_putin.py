@@ -60,7 +60,11 @@ def test_the_factuality_check_gives_the_expected_verdict(checker, planted):
         assert any(span in planted["wrong"] or planted["wrong"] in span for span in spans), spans
 
 
-def test_the_team_references_are_judged_consistent(checker):
+def test_the_team_references_have_no_factual_issue(checker):
+    # Every fact of the references was checked against the article: no wrong name, number,
+    # date or quote may be flagged (how closely a paraphrase is judged to follow the
+    # source is the checker's calibration, not a fact).
     (row,) = load_dataset(FOLDER).rows
     for reference in row.references:
-        assert checker.check(reference).label, reference
+        issues = [i for s in checker.check(reference).sentences for i in s.issues]
+        assert issues == [], (reference, issues)

@@ -71,11 +71,23 @@ def row_set(out: Path) -> tuple[int, set[str]]:
     }
 
 
-def test_kill_halfway_then_rerun_gives_the_uninterrupted_row_set(tmp_path):
-    dataset = write_dataset(tmp_path / "towns.jsonl", DOCUMENTS)
-    finish(dataset, tmp_path / "straight")
-    expected_lines, expected = row_set(tmp_path / "straight")
-    assert expected_lines == len(expected) == 2 * DOCUMENTS
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    return write_dataset(tmp_path_factory.mktemp("data") / "towns.jsonl", DOCUMENTS)
+
+
+@pytest.fixture(scope="module")
+def uninterrupted(dataset, tmp_path_factory) -> tuple[int, set[str]]:
+    """The row set of a run that was left alone."""
+    out = tmp_path_factory.mktemp("straight")
+    finish(dataset, out)
+    lines, rows = row_set(out)
+    assert lines == len(rows) == 2 * DOCUMENTS
+    return lines, rows
+
+
+def test_kill_halfway_then_rerun_gives_the_uninterrupted_row_set(dataset, uninterrupted, tmp_path):
+    expected_lines, expected = uninterrupted
 
     process = start(dataset, tmp_path / "killed")
     wait_for_rows(process, tmp_path / "killed", 4)
@@ -93,8 +105,7 @@ def test_kill_halfway_then_rerun_gives_the_uninterrupted_row_set(tmp_path):
     assert record["command"].startswith("summarize bench ") and METHODS in record["command"]
 
 
-def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
-    dataset = write_dataset(tmp_path / "towns.jsonl", DOCUMENTS)
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(dataset, uninterrupted, tmp_path):
     out = tmp_path / "out"
     process = start(dataset, out)
     wait_for_rows(process, out, 2)
@@ -104,5 +115,6 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     assert "interrupted" in stderr and "run the same command again to resume" in stderr
     assert "Traceback" not in stderr
     assert json.loads((out / "run.json").read_text())["status"] == "interrupted"
+    assert rows_written(out) < 2 * DOCUMENTS
     finish(dataset, out)
-    assert row_set(out)[0] == 2 * DOCUMENTS
+    assert row_set(out) == uninterrupted
