@@ -91,10 +91,13 @@ def parse_reply(reply: str) -> ParsedReply:
                 headline = _clean(_GROUP.sub("", match.group(1))) or None
             continue
         line = _BULLET.sub("", line)
-        for start, end in sentence_spans(line):
+        citation_first = False  # "[2] Both agreed. [4] They left.": each group opens its sentence
+        for position, (start, end) in enumerate(sentence_spans(line)):
             piece = line[start:end]
             leading = _LEADING_GROUPS.match(piece)
-            if leading and sentences:
+            if position == 0:
+                citation_first = leading is not None
+            if leading and position > 0 and not citation_first:
                 # "… the end. [4] Next sentence": a group after the full stop cites backwards.
                 previous = sentences[-1]
                 marked = previous.marked + " " + leading.group(0).strip()

@@ -75,6 +75,15 @@ def test_citation_forms_are_parsed() -> None:
     ]
 
 
+def test_a_citation_opening_a_bullet_belongs_to_that_bullet() -> None:
+    reply = parse_reply("- [1] Talks ended.\n- [2, 3] Both agreed. [4] They left.")
+    assert [(s.text, s.cited) for s in reply.sentences] == [
+        ("Talks ended.", (1,)),
+        ("Both agreed.", (2, 3)),
+        ("They left.", (4,)),
+    ]
+
+
 def test_invalid_and_missing_citations_are_flagged() -> None:
     resolved = resolve_citations((2, 9, 0), shown={1, 2, 3})
     assert resolved.indices == (1,)
