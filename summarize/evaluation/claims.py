@@ -9,7 +9,9 @@ of the text it came from, so ``text[claim.start:claim.end] == claim.text``.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarize.text import STOP_WORDS, sentence_spans
 
@@ -48,6 +50,7 @@ class Token:
         return normalize_word(self.text)
 
 
+@lru_cache(maxsize=100_000)
 def normalize_word(word: str) -> str:
     """Lower-case ``word`` and strip a possessive ending; curly apostrophes become straight."""
     lowered = word.lower().replace("’", "'")
@@ -101,16 +104,23 @@ class NameMention:
     """The normalized words that must be found in the source (titles and connectors left out)."""
 
 
-def name_mentions(text: str, common_words: frozenset[str] = frozenset()) -> list[NameMention]:
+def name_mentions(
+    text: str,
+    common_words: Collection[str] = frozenset(),
+    sentence_starts: Collection[int] | None = None,
+) -> list[NameMention]:
     """Return the proper-name mentions in ``text`` (capitalisation heuristics).
 
     A sentence-initial capital counts only if the word is not a stop word and not in
     ``common_words`` (words the caller knows to occur in lower case, such as those of the
     source). Titles (``Mr``, ``President``), month and day names and all-caps shouting are
-    not names here; possessives are stripped (``Putin's`` -> ``putin``).
+    not names here; possessives are stripped (``Putin's`` -> ``putin``). ``sentence_starts``
+    (offsets where sentences begin) saves splitting ``text`` again when the caller has them.
     """
     mentions: list[NameMention] = []
-    initial = _sentence_initial_offsets(text)
+    if sentence_starts is None:
+        sentence_starts = [start for start, _ in sentence_spans(text)]
+    initial = _first_letters(text, sentence_starts)
     toks = tokens(text)
     run: list[Token] = []
 
@@ -148,12 +158,15 @@ def name_mentions(text: str, common_words: frozenset[str] = frozenset()) -> list
     return mentions
 
 
-def _sentence_initial_offsets(text: str) -> set[int]:
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _first_letters(text: str, sentence_starts: Collection[int]) -> set[int]:
     starts: set[int] = set()
-    for start, end in sentence_spans(text):
-        first = re.search(r"[^\W\d_]", text[start:end])
+    for start in sentence_starts:
+        first = _LETTER.search(text, start, start + 40)
         if first:
-            starts.add(start + first.start())
+            starts.add(first.start())
     return starts
 
 

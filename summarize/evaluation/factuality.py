@@ -39,6 +39,7 @@ from summarize.evaluation.claims import (
     dates,
     is_cased,
     name_mentions,
+    normalize_word,
     numbers,
     numbers_agree,
     quotations,
@@ -77,8 +78,9 @@ _W_CLAIM = 1.0
 DEFAULT_THRESHOLD = 0.8
 """Summaries scoring at or above this are labelled consistent (calibrated, see the module doc)."""
 
-_MODEL_ARTEFACTS = frozenset({"UNK", "unk"})
-"""Placeholders some summarization models emit for unknown words; they claim nothing."""
+_MODEL_ARTEFACTS = frozenset({"UNK", "unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
+"""Placeholders for unknown words and PTB bracket codes (``-lrb-``); they claim nothing."""
+_WORD_OR_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _ROLE_GAP = 4
 """At most this many words between two names for the role check to relate them."""
 _ARTEFACT = re.compile(r"\bUNK\b")
@@ -201,9 +203,13 @@ def _undo_ptb(text: str) -> str:
 def _normalized_words(text: str) -> list[str]:
     """Lower-case words and numbers of ``text`` with PTB artefacts undone and marks dropped."""
     out: list[str] = []
-    for tok in tokens(_undo_ptb(text)):
-        if tok.text[0].isalnum() and tok.text not in _MODEL_ARTEFACTS:
-            out.extend(part for part in tok.norm.split("-") if part and part not in _CLITICS)
+    for word in _WORD_OR_NUMBER.findall(_undo_ptb(text)):
+        if word not in _MODEL_ARTEFACTS:
+            norm = normalize_word(word)
+            if "-" in norm:
+                out.extend(part for part in norm.split("-") if part and part not in _CLITICS)
+            elif norm not in _CLITICS:
+                out.append(norm)
     return out
 
 
@@ -228,7 +234,9 @@ class _Source:
             tok.norm for tok in tokens(text) if tok.text[:1].islower() and tok.text.isalpha()
         )
         self.name_words = frozenset(
-            word for mention in name_mentions(text, self.lowercase_words) for word in mention.words
+            word
+            for mention in name_mentions(text, self.lowercase_words, _sentence_starts(document))
+            for word in mention.words
         )
         self.sentence_stems: list[frozenset[str]] = [
             frozenset(stem(w) for w in _normalized_words(s.text) if _is_content(w))
@@ -283,6 +291,10 @@ class _Source:
             chosen.append(best)
             covered |= self.sentence_stems[best]
         return tuple(chosen)
+
+
+def _sentence_starts(document: Document) -> set[int]:
+    return {s.start for p in document.paragraphs for s in p.sentences}
 
 
 def _weight(stems: frozenset[str], idf: dict[str, float]) -> float:
