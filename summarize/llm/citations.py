@@ -1,8 +1,9 @@
 """Citations: number the source sentences for the prompt, and parse ``[3]``/``[3, 5]`` back out.
 
 The prompt shows sentence ``Document.sentences[i]`` as ``[i + 1] text``. A model's reply is read
-line by line: an optional ``Headline:`` line, then sentences (bullets or a paragraph), each
-with the citation groups it carries. Nothing the model writes is trusted: a citation to a number
+line by line: an optional ``Headline:`` line (or a Markdown heading), then sentences (bullets
+or a paragraph), each with the citation groups it carries; a lead-in line ending in a colon
+("Here is the briefing:") is skipped. Nothing the model writes is trusted: a citation to a number
 the prompt did not show, or a sentence without any citation, becomes a
 :class:`~summarize.briefing.Flag` (``invalid-citation``, ``missing-citation``).
 """
@@ -28,6 +29,7 @@ __all__ = [
 _GROUP = re.compile(r"\[\s*(\d+(?:\s*(?:[,;]|[-–])\s*\d+)*)\s*\]")
 _LEADING_GROUPS = re.compile(r"^(?:\s*\[\s*\d+(?:\s*(?:[,;]|[-–])\s*\d+)*\s*\])+[.!?]?\s*")
 _HEADLINE = re.compile(r"^[#*_\s]*headline[*_\s]*:\s*(.*)$", re.IGNORECASE)
+_HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 _BULLET = re.compile(r"^(?:[-*•–—]|\d{1,2}[.)])\s+")
 _FENCE = re.compile(r"^\s*```")
 _DELIMITER = re.compile(r"</?\s*(article|summaries|summary)\s*>", re.IGNORECASE)
@@ -85,11 +87,13 @@ def parse_reply(reply: str) -> ParsedReply:
         line = raw_line.strip()
         if not line or _FENCE.match(line):
             continue
-        match = _HEADLINE.match(line)
+        match = _HEADLINE.match(line) or _HEADING.match(line)
         if match:
             if headline is None and not sentences:
                 headline = _clean(_GROUP.sub("", match.group(1))) or None
             continue
+        if line.endswith(":") and not _GROUP.search(line):
+            continue  # a lead-in such as "Here is the briefing:", not a claim
         line = _BULLET.sub("", line)
         citation_first = False  # "[2] Both agreed. [4] They left.": each group opens its sentence
         for position, (start, end) in enumerate(sentence_spans(line)):

@@ -84,6 +84,12 @@ def test_a_citation_opening_a_bullet_belongs_to_that_bullet() -> None:
     ]
 
 
+def test_markdown_headings_and_lead_ins_are_not_claims() -> None:
+    reply = parse_reply("Here is the briefing:\n## Talks end\n\n- Talks ended on Friday [1]")
+    assert reply.headline == "Talks end"
+    assert [(s.text, s.cited) for s in reply.sentences] == [("Talks ended on Friday.", (1,))]
+
+
 def test_invalid_and_missing_citations_are_flagged() -> None:
     resolved = resolve_citations((2, 9, 0), shown={1, 2, 3})
     assert resolved.indices == (1,)
