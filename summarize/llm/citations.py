@@ -29,6 +29,7 @@ __all__ = [
 _GROUP = re.compile(r"\[\s*(\d+(?:\s*(?:[,;]|[-–])\s*\d+)*)\s*\]")
 _LEADING_GROUPS = re.compile(r"^(?:\s*\[\s*\d+(?:\s*(?:[,;]|[-–])\s*\d+)*\s*\])+[.!?]?\s*")
 _HEADLINE = re.compile(r"^[#*_\s]*headline[*_\s]*:\s*(.*)$", re.IGNORECASE)
+_THINKING = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _HEADING = re.compile(r"^#{1,6}\s+(.*)$")
 _BULLET = re.compile(r"^(?:[-*•–—]|\d{1,2}[.)])\s+")
 _FENCE = re.compile(r"^\s*```")
@@ -83,6 +84,7 @@ def parse_reply(reply: str) -> ParsedReply:
     """Split a reply into an optional headline and sentences with their citations."""
     headline: str | None = None
     sentences: list[CitedSentence] = []
+    reply = _THINKING.sub("", reply)  # reasoning models (e.g. via Ollama) show their thoughts
     for raw_line in reply.splitlines():
         line = raw_line.strip()
         if not line or _FENCE.match(line):

@@ -90,6 +90,11 @@ def test_markdown_headings_and_lead_ins_are_not_claims() -> None:
     assert [(s.text, s.cited) for s in reply.sentences] == [("Talks ended on Friday.", (1,))]
 
 
+def test_a_reasoning_models_thoughts_are_not_part_of_the_briefing() -> None:
+    reply = parse_reply("<think>\nMaybe cite [9].\nOk.\n</think>\n- Talks ended [1].")
+    assert [(s.text, s.cited) for s in reply.sentences] == [("Talks ended.", (1,))]
+
+
 def test_invalid_and_missing_citations_are_flagged() -> None:
     resolved = resolve_citations((2, 9, 0), shown={1, 2, 3})
     assert resolved.indices == (1,)
