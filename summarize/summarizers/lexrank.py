@@ -21,8 +21,7 @@ from scipy import sparse
 from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.summarizers.textrank import term_count_matrix
-from summarize.text import content_terms
+from summarize.summarizers.textrank import content_term_counts, term_count_matrix
 
 __all__ = ["LexRankSummarizer", "lexrank_graph", "power_method", "tfidf_matrix"]
 
@@ -30,12 +29,16 @@ _BLOCK_ROWS = 512
 _MAX_ITERATIONS = 10_000
 
 
-def tfidf_matrix(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+def tfidf_matrix(sentences: Sequence[Sequence[str]] | sparse.spmatrix) -> sparse.csr_matrix:
     """Return the sentences × vocabulary TF-IDF matrix with sumy's LexRank weighting.
 
-    Rows are L2-normalised (rows with no weight stay zero), so a row product is a cosine.
+    ``sentences`` is tokenised sentences or their term count matrix. Rows are L2-normalised
+    (rows with no weight stay zero), so a row product is a cosine.
     """
-    counts = term_count_matrix(sentences)
+    if sparse.issparse(sentences):
+        counts = sparse.csr_matrix(sentences)
+    else:
+        counts = term_count_matrix(sentences)
     n = counts.shape[0]
     max_tf = counts.max(axis=1).toarray().ravel()
     max_tf[max_tf == 0] = 1.0
@@ -117,8 +120,8 @@ class LexRankSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return each sentence's LexRank centrality."""
-        terms = [content_terms(s.text) for s in document.sentences]
-        graph = lexrank_graph(tfidf_matrix(terms), self.threshold, progress)
+        counts = content_term_counts([s.text for s in document.sentences])
+        graph = lexrank_graph(tfidf_matrix(counts), self.threshold, progress)
         scores = power_method(graph, self.epsilon)
         if progress is not None:
             progress(1, 1)

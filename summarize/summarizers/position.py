@@ -35,17 +35,23 @@ from summarize.summarizers.base import (
     select_sentences,
 )
 from summarize.summarizers.kl import GreedyStop
-from summarize.summarizers.textrank import term_count_matrix
-from summarize.text import content_terms, words
+from summarize.summarizers.textrank import content_term_counts, term_count_matrix
+from summarize.text import words
 
 __all__ = ["PositionSummarizer", "forward_centrality", "tfidf_vectors"]
 
 _BLOCK_ROWS = 512
 
 
-def tfidf_vectors(sentences: list[list[str]]) -> sparse.csr_matrix:
-    """Return L2-normalised TF-IDF rows (log-scaled tf, smoothed idf) of tokenised sentences."""
-    counts = term_count_matrix(sentences).tocsr()
+def tfidf_vectors(sentences: list[list[str]] | sparse.spmatrix) -> sparse.csr_matrix:
+    """Return L2-normalised TF-IDF rows (log-scaled tf, smoothed idf).
+
+    ``sentences`` is tokenised sentences or their term count matrix.
+    """
+    if sparse.issparse(sentences):
+        counts = sparse.csr_matrix(sentences)
+    else:
+        counts = term_count_matrix(sentences).tocsr()
     n = counts.shape[0]
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((1.0 + n) / (1.0 + document_frequency)) + 1.0
@@ -166,7 +172,7 @@ class PositionSummarizer(ScoringSummarizer):
         self, document: Document, budget: Budget | None, progress: ProgressCallback | None
     ) -> np.ndarray:
         sentences = document.sentences
-        vectors = tfidf_vectors([content_terms(s.text) for s in sentences])
+        vectors = tfidf_vectors(content_term_counts([s.text for s in sentences]))
         salience = position_salience(
             vectors,
             position_weight=self.position_weight,

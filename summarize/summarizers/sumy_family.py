@@ -218,7 +218,7 @@ class _SumyAdapter(ScoringSummarizer):
             raise InputTooLargeError(
                 f"{self.name} runs sumy's pure-Python algorithm, too slow for "
                 f"{count} sentences (limit {self.max_sentences}); use a method of ours "
-                f"(textrank, lexrank, kl, position) or raise max_sentences"
+                f"(textrank, lexrank, kl, position) or raise the max_sentences parameter"
             )
         if progress is not None:
             progress(0, 1)

@@ -18,7 +18,7 @@ from scipy import sparse
 from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.text import content_terms
+from summarize.text import STOP_WORDS, WORD_PATTERN, stem
 
 _ZERO_DIVISION_PREVENTION = 1e-7  # the same constant sumy adds to row sums
 _MAX_ITERATIONS = 10_000
@@ -39,11 +39,56 @@ def term_count_matrix(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return matrix
 
 
-def textrank_weights(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Return the row-normalised TextRank similarity matrix of tokenised sentences."""
-    counts = term_count_matrix(sentences)
+_TERM_OF: dict[str, str] = {}  # a word as written → its content term ("" for a stop word)
+_TERM_CACHE_LIMIT = 500_000
+
+
+def _term_of(word: str) -> str:
+    lower = word.lower()
+    term = "" if lower in STOP_WORDS else stem(lower)
+    if len(_TERM_OF) >= _TERM_CACHE_LIMIT:
+        _TERM_OF.clear()
+    _TERM_OF[word] = term
+    return term
+
+
+def content_term_counts(texts: Sequence[str]) -> sparse.csr_matrix:
+    """Return the sentences × vocabulary count matrix of :func:`summarize.text.content_terms`.
+
+    The same terms as ``content_terms`` (lower-cased, stop words dropped, Snowball stems), in
+    one pass with a cache keyed by the word as written, so a long document costs one regular
+    expression and one dictionary lookup per word.
+    """
+    find, lookup = WORD_PATTERN.findall, _TERM_OF.get
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, text in enumerate(texts):
+        for word in find(text):
+            term = lookup(word)
+            if term is None:
+                term = _term_of(word)
+            if term:
+                rows.append(row)
+                cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    data = np.ones(len(rows), dtype=float)
+    shape = (len(texts), max(len(vocabulary), 1))
+    matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape)
+    matrix.sum_duplicates()
+    return matrix
+
+
+def textrank_weights(sentences: Sequence[Sequence[str]] | sparse.spmatrix) -> sparse.csr_matrix:
+    """Return the row-normalised TextRank similarity matrix.
+
+    ``sentences`` is either tokenised sentences or their term count matrix.
+    """
+    if sparse.issparse(sentences):
+        counts = sparse.csr_matrix(sentences)
+    else:
+        counts = term_count_matrix(sentences)
     overlap = (counts @ counts.T).tocoo()
-    lengths = np.array([len(s) for s in sentences], dtype=float)
+    lengths = np.asarray(counts.sum(axis=1), dtype=float).ravel()
     logs = np.log(np.maximum(lengths, 1.0))
     norm = logs[overlap.row] + logs[overlap.col]
     # Two one-word sentences: log 1 + log 1 = 0, and sumy uses the raw overlap instead.
@@ -98,6 +143,5 @@ class TextRankSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return each sentence's stationary probability in the TextRank graph."""
-        terms = [content_terms(s.text) for s in document.sentences]
-        weights = textrank_weights(terms)
+        weights = textrank_weights(content_term_counts([s.text for s in document.sentences]))
         return pagerank(weights, damping=self.damping, epsilon=self.epsilon, progress=progress)

@@ -1,0 +1,147 @@
+"""Speed of every extractive method, ours next to stock sumy's algorithm on our tokenization.
+
+    .venv/bin/python benchmarks/speed.py                  # the full table (a few minutes)
+    .venv/bin/python benchmarks/speed.py --sizes 50,200   # quicker
+    .venv/bin/python benchmarks/speed.py --no-memory      # skip the peak-memory runs
+
+Documents are the first N sentences of the articles of ``../shared/data/news_writer_summaries.jsonl``
+concatenated (real news sentences). Every method summarizes each document to 3 sentences through
+the registry (what ``summarize brief`` runs); sumy's algorithms run through our adapters, so both
+sides use the same sentences, words, stems and stop words and only the algorithm differs (the
+adapters' sentence caps are lifted here). Times are wall-clock seconds, the best of 3 runs when
+a run takes under half a second; word stems are cached for both sides before timing. Above 500
+sentences, a sumy method is skipped where its measured growth (cubic for KL, quadratic for the
+others) predicts more than ``--max-seconds`` (the cell says so, with the estimate). Peak memory
+is measured by ``tracemalloc`` in a separate, untimed run at the largest size each method ran
+(NumPy and SciPy buffers included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+import tracemalloc
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+
+from summarize.document import Document
+from summarize.registry import Registry
+from summarize.summarizers.base import Budget
+from summarize.text import content_terms, words
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+BUDGET = Budget(sentences=3)
+
+PAIRS = [("textrank", "sumy-textrank"), ("lexrank", "sumy-lexrank"), ("kl", "sumy-kl")]
+OTHERS = ["lead", "position", "sumy-lsa", "sumy-luhn", "sumy-sumbasic", "sumy-edmundson",
+          "sumy-reduction"]  # fmt: skip
+GROWTH = {"sumy-kl": 3.0}  # cubic; every other sumy method is at most quadratic
+UNCAPPED = 10**9
+
+
+def documents(sizes: Sequence[int]) -> dict[int, Document]:
+    """The first ``n`` sentences of the concatenated articles, for every ``n`` in ``sizes``."""
+    with open(DATA / "news_writer_summaries.jsonl", encoding="utf-8") as handle:
+        text = "\n\n".join(json.loads(line)["source"] for line in handle)
+    whole = Document.from_text(text)
+    if max(sizes) > len(whole.sentences):
+        sys.exit(f"only {len(whole.sentences)} sentences available")
+    for sentence in whole.sentences:  # warm the stem cache both sides share
+        content_terms(sentence.text)
+        words(sentence.text)
+    return {n: Document.from_text(text[: whole.sentences[n - 1].end]) for n in sizes}
+
+
+def summarizer(name: str):
+    """A fresh summarizer; sumy adapters without their sentence cap."""
+    if name.startswith("sumy-"):
+        return Registry().get(name, max_sentences=UNCAPPED)
+    return Registry().get(name)
+
+
+def timed(name: str, document: Document) -> float:
+    """Best wall-clock seconds of up to 3 runs (one run if it takes half a second or more)."""
+    method = summarizer(name)
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        method.summarize(document, BUDGET)
+        best = min(best, time.perf_counter() - started)
+        if best >= 0.5:
+            break
+    return best
+
+
+def peak_megabytes(name: str, document: Document) -> float:
+    """Peak traced allocation (MB) of one summarize call."""
+    method = summarizer(name)
+    tracemalloc.start()
+    try:
+        method.summarize(document, BUDGET)
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Time every method on every size and print one table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="50,200,500,2000", help="sentences per document")
+    parser.add_argument("--max-seconds", type=float, default=90.0, help="skip longer runs")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak-memory runs")
+    args = parser.parse_args(argv)
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    docs = documents(sizes)
+    names = [n for pair in PAIRS for n in pair] + OTHERS
+    times: dict[str, dict[int, float | str]] = {name: {} for name in names}
+    memory: dict[str, str] = {}
+    for name in names:
+        previous: tuple[int, float] | None = None
+        for n in sizes:
+            if previous is not None:
+                estimate = previous[1] * (n / previous[0]) ** GROWTH.get(name, 2.0)
+                if name.startswith("sumy-") and n > 500 and estimate > args.max_seconds:
+                    times[name][n] = f"skip ~{estimate / 60:.0f}m"
+                    continue
+            seconds = timed(name, docs[n])
+            times[name][n] = seconds
+            previous = (n, seconds)
+            print(f"  {name} @ {n}: {seconds:.3f}s", file=sys.stderr, flush=True)
+        if not args.no_memory and previous is not None:
+            memory[name] = f"{peak_megabytes(name, docs[previous[0]]):.0f} @{previous[0]}"
+
+    def cell(value: float | str | None) -> str:
+        if value is None:
+            return "-"
+        return value if isinstance(value, str) else f"{value:.3f}"
+
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    print(f"extractive speed, 3-sentence budget, {now}, {os.cpu_count()} cores (shared, loaded)")
+    print("seconds per document of N real news sentences; ratio = sumy's time / ours")
+    head = f"| {'method':<15} | {'origin':<9} |" + "".join(f" {n:>9} |" for n in sizes)
+    head += f" {'peak MB @N':>11} |" + "".join(f" {'ratio @' + str(n):>11} |" for n in sizes)
+    print(head)
+    print("|" + "|".join("-" * (len(part)) for part in head.split("|")[1:-1]) + "|")
+    partner = {ours: theirs for ours, theirs in PAIRS}
+    for name in names:
+        origin = "sumy" if name.startswith("sumy-") else "ours"
+        row = f"| {name:<15} | {origin:<9} |"
+        row += "".join(f" {cell(times[name].get(n)):>9} |" for n in sizes)
+        row += f" {memory.get(name, '-'):>11} |"
+        for n in sizes:
+            ratio = "-"
+            if name in partner:
+                ours, theirs = times[name].get(n), times[partner[name]].get(n)
+                if isinstance(ours, float) and isinstance(theirs, float) and ours > 0:
+                    ratio = f"{theirs / ours:.0f}x"
+            row += f" {ratio:>11} |"
+        print(row)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
