@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarize.bench.results import ExtractivenessScores, FactualityScores, ResultRow
 from summarize.document import Document
@@ -49,6 +49,7 @@ def score_document(
             _error_row(task, method, f"cannot read the source: {exc}") for method in task.methods
         ]
     checker: FactualityChecker | None = None
+    scored: dict[str, ResultRow] = {}  # methods often agree (a port and its original): score once
     rows = []
     for method in task.methods:
         started = time.perf_counter()
@@ -59,10 +60,14 @@ def score_document(
             continue
         seconds = time.perf_counter() - started
         summary = briefing.text
+        if summary in scored:
+            rows.append(replace(scored[summary], method=method, seconds=seconds))
+            continue
         try:
             if checker is None:
                 checker = FactualityChecker(task.source)
-            rows.append(_scored_row(task, method, summary, seconds, checker))
+            scored[summary] = _scored_row(task, method, summary, seconds, checker)
+            rows.append(scored[summary])
         except Exception as exc:
             rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))
     return rows

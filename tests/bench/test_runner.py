@@ -78,6 +78,12 @@ def test_a_method_that_raises_gives_an_error_row_and_the_run_goes_on(tmp_path, r
     assert failed["status"] == "error" and "cannot handle BOOM" in failed["error"]
     assert failed["rouge"] is None and failed["summary"] == ""
     assert rows[("doc-2", "boom")]["status"] == "ok" and rows[("doc-1", "lead")]["status"] == "ok"
+    same_summary = {
+        k: v for k, v in rows[("doc-2", "boom")].items() if k not in ("method", "seconds")
+    }
+    assert same_summary == {
+        k: v for k, v in rows[("doc-2", "lead")].items() if k not in ("method", "seconds")
+    }
     assert outcome.errors_written == 1
     board = {s.method: s for s in outcome.leaderboard.standings}
     assert board["boom"].failures == 1 and board["lead"].failures == 0
