@@ -122,12 +122,11 @@ def calibrate(rows: list[Row]) -> None:
     origins = sorted({r.origin for r in part})
     by_origin = {o: [i for i, r in enumerate(part) if r.origin == o] for o in origins}
     best = None
-    for weights in itertools.product((1.0, 2.0, 3.0, 4.0), (0.5, 1.0, 2.0, 4.0), (0.1, 0.2, 0.3)):
+    for weights in itertools.product(
+        (1.0, 2.0, 3.0, 4.0), (1.0, 2.0, 4.0, 8.0), (0.1, 0.2, 0.3, 0.4)
+    ):
         w_novel, w_splice, peak = weights
-        scores = [
-            math.exp(-max((f.penalty(w_novel, w_splice, peak) for f in fs), default=0.0))
-            for fs in features
-        ]
+        scores = [math.exp(-sum(f.penalty(w_novel, w_splice, peak) for f in fs)) for fs in features]
         for threshold in [i / 100 for i in range(5, 96)]:
             accuracies = [
                 balanced_accuracy(

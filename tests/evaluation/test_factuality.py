@@ -4,6 +4,7 @@ errors of the Modi–Putin article, the result's shape, and arbitrary text (hypo
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -165,7 +166,14 @@ def test_consistent_lowercased_summaries_pass(rows: dict[str, dict], row_id: str
     assert row["label"] == 1
     result = check_row(row)
     assert result.issues == ()
+    assert all(sentence.supported for sentence in result.sentences)
+    assert result.score == pytest.approx(math.prod(s.score for s in result.sentences))
+
+
+def test_consistent_summary_is_labelled_consistent(rows: dict[str, dict]) -> None:
+    result = check_row(rows["frank-b71b7737562c6aa7c3ceefcbb2073a35c9854e54-bert_sum"])
     assert result.label is True
+    assert result.score >= DEFAULT_THRESHOLD
 
 
 def test_evidence_points_at_the_supporting_source_sentence(rows: dict[str, dict]) -> None:
@@ -255,7 +263,7 @@ def test_whole_planted_summary_points_at_each_error(modi: FactualityChecker) -> 
     result = modi.check(summary)
     assert [(i.kind, i.span) for i in result.issues] == [("number", "sixth"), ("date", "Thursday")]
     assert [s.supported for s in result.sentences] == [True, False]
-    assert result.score == min(s.score for s in result.sentences)
+    assert result.score == pytest.approx(math.prod(s.score for s in result.sentences))
 
 
 def test_check_sentence_tries_cited_evidence_first(modi: FactualityChecker) -> None:
