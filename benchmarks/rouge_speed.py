@@ -1,0 +1,138 @@
+"""ROUGE speed: ours vs rouge-score 0.1.2 on the 11,334 XSum test pairs, same run, same scores.
+
+    .venv/bin/python benchmarks/rouge_speed.py                 # PTGEN only (about a minute)
+    .venv/bin/python benchmarks/rouge_speed.py --systems all   # all five systems
+
+Both score ROUGE-1/2/L/Lsum with Porter stemming, Lsum sentences split at newlines (rouge-score's
+default; XSum texts are one line each), on the very same texts. Each of our timings starts
+from a fresh scorer (no cached stems or tokens). max |diff| is over every pair, type and
+P/R/F. A second table checks our corpus means against the published ROUGE-1.5.5 F1 of
+Narayan et al. (2018), for all five systems, with 95% bootstrap intervals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+from rouge_score import rouge_scorer
+
+from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer
+from summarize.evaluation.stats import bootstrap_ci
+
+DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+SYSTEMS = ("lead", "ext-oracle", "ptgen", "convs2s", "topic-convs2s")
+PUBLISHED = {  # ROUGE-1.5.5 F1 (R1, R2, RL), Narayan et al. 2018, table in ../shared/data/README.md
+    "lead": (16.30, 1.60, 11.95),
+    "ext-oracle": (29.79, 8.81, 22.66),
+    "ptgen": (29.70, 9.21, 23.24),
+    "convs2s": (31.27, 11.07, 25.23),
+    "topic-convs2s": (31.89, 11.54, 25.75),
+}
+
+
+def load() -> tuple[list[str], dict[str, list[str]]]:
+    """The reference of every XSum document, and each system's summary, in one order."""
+    references: dict[str, str] = {}
+    with (DATA / "xsum_references.jsonl").open(encoding="utf-8") as stream:
+        for line in stream:
+            row = json.loads(line)
+            references[row["id"]] = row["references"][0]
+    targets: list[str] = []
+    outputs: dict[str, list[str]] = {system: [] for system in SYSTEMS}
+    with (DATA / "xsum_system_outputs.jsonl").open(encoding="utf-8") as stream:
+        for line in stream:
+            row = json.loads(line)
+            targets.append(references[row["id"]])
+            for system in SYSTEMS:
+                outputs[system].append(row["systems"][system])
+    return targets, outputs
+
+
+def table(scores: list[dict]) -> np.ndarray:
+    """(pairs x types x P/R/F) from either implementation's score dicts."""
+    return np.array([[tuple(s[t])[:3] for t in ROUGE_TYPES] for s in scores], dtype=float)
+
+
+def as_tuple_scores(scores: list[dict]) -> list[dict]:
+    return [{t: (s[t].precision, s[t].recall, s[t].fmeasure) for t in s} for s in scores]
+
+
+def reference_scores(
+    scorer: rouge_scorer.RougeScorer, targets: list[str], predictions: list[str]
+) -> list[dict]:
+    """rouge-score, one pair after the other (it has no batch or pool of its own)."""
+    return [scorer.score(t, p) for t, p in zip(targets, predictions, strict=True)]
+
+
+def timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    result = function(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--systems", default="ptgen", help="comma-separated, or 'all'")
+    parser.add_argument("--workers", type=int, default=2, help="processes for the pool column")
+    args = parser.parse_args()
+    chosen = SYSTEMS if args.systems == "all" else tuple(args.systems.split(","))
+    targets, outputs = load()
+    print(
+        f"# ROUGE speed, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}, Python {platform.python_version()}"
+    )
+    print(f"# {len(targets):,} XSum pairs per system; rouge1/2/L/Lsum, Porter stemming on\n")
+    print(
+        "| system | rouge-score s | ours s | speed-up | ours, 2 workers s | speed-up | max abs diff |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    ours_by_system: dict[str, list[dict]] = {}
+    for system in chosen:
+        predictions = outputs[system]
+        reference = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+        theirs, their_time = timed(reference_scores, reference, targets, predictions)
+        ours, our_time = timed(
+            RougeScorer(use_stemmer=True, split_summaries=False).score_batch, targets, predictions
+        )
+        pooled, pool_time = timed(
+            RougeScorer(use_stemmer=True, split_summaries=False).score_batch,
+            targets,
+            predictions,
+            workers=args.workers,
+        )
+        ours_by_system[system] = ours
+        difference = max(
+            np.abs(table(as_tuple_scores(ours)) - table(theirs)).max(),
+            np.abs(table(as_tuple_scores(pooled)) - table(theirs)).max(),
+        )
+        print(
+            f"| {system} | {their_time:.2f} | {our_time:.2f} | {their_time / our_time:.1f}x | "
+            f"{pool_time:.2f} | {their_time / pool_time:.1f}x | {difference:.1e} |"
+        )
+
+    print("\n# Our ROUGE F1 x 100 (stemmed) vs the published ROUGE-1.5.5 numbers, all systems")
+    print("| system | R1 ours [95% CI] | R1 paper | R2 ours | R2 paper | RL ours | RL paper |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for system in SYSTEMS:
+        scores = ours_by_system.get(system) or RougeScorer(
+            use_stemmer=True, split_summaries=False
+        ).score_batch(targets, outputs[system])
+        r1 = bootstrap_ci([s["rouge1"].fmeasure * 100 for s in scores])
+        r2 = np.mean([s["rouge2"].fmeasure for s in scores]) * 100
+        rl = np.mean([s["rougeL"].fmeasure for s in scores]) * 100
+        paper = PUBLISHED[system]
+        print(
+            f"| {system} | {r1.mean:.2f} [{r1.low:.2f}, {r1.high:.2f}] | {paper[0]:.2f} | "
+            f"{r2:.2f} | {paper[1]:.2f} | {rl:.2f} | {paper[2]:.2f} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
