@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -174,8 +174,6 @@ class ResultsLog:
         self._good_size = 0
         self.repaired_bytes = 0
         """Bytes of a cut-short last line dropped by :meth:`load` (a killed run leaves one)."""
-        self.duplicates = 0
-        """Rows whose key was already in the file (kept once, by first occurrence)."""
 
     def exists(self) -> bool:
         """Whether the file exists and holds anything."""
@@ -209,10 +207,7 @@ class ResultsLog:
                     f"{self.path}:{number} is not a result row; the file was edited or mixed "
                     "(fix that line, or start over with --force)"
                 )
-            if row.key in rows:
-                self.duplicates += 1
-            else:
-                rows[row.key] = row
+            rows.setdefault(row.key, row)
             offset += len(raw) + 1
         self._good_size = offset
         return list(rows.values())
@@ -243,9 +238,6 @@ class ResultsLog:
                 stream.close()
             except OSError:
                 pass
-
-    def __iter__(self) -> Iterator[ResultRow]:
-        return iter(self.load(repair=False))
 
     def _abandon(self) -> None:
         """After a failed write: drop any half-written line so the file holds only whole rows."""
