@@ -14,8 +14,10 @@ def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
     """Draw ``leaderboard`` into a PNG at ``path`` (matplotlib, Agg backend) and return ``path``.
 
     One panel per dataset: mean ROUGE-2 F1 per method with its confidence interval, the
-    baseline in a darker colour and a dashed line at its mean. The last panel: ROUGE-2 against
-    the median time per document (log scale), one marker per method and dataset.
+    baseline in dark grey with a dashed line at its mean, the others coloured by the paired
+    test against it (significantly better, no significant difference, significantly worse).
+    The last panel: ROUGE-2 against the median time per document (log scale), one marker per
+    method and dataset.
     """
     import io
 
@@ -23,6 +25,7 @@ def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
 
     matplotlib.use("Agg", force=False)
     from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
     from matplotlib.ticker import FuncFormatter, NullFormatter
 
     datasets = [d for d in leaderboard.datasets if _ranked(leaderboard, d)]
@@ -41,7 +44,7 @@ def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
             range(len(standings)),
             means,
             xerr=[low, high],
-            color=["#4c4c4c" if s.method == base else "#7fa7d1" for s in standings],
+            color=[_bar_colour(s, base) for s in standings],
             error_kw={"ecolor": "black", "capsize": 3, "linewidth": 1},
         )
         for s, m in zip(standings, means, strict=True):
@@ -52,6 +55,18 @@ def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
         documents = max(s.documents for s in standings)
         ax.set_title(f"{dataset} ({documents} docs)")
         ax.grid(axis="x", alpha=0.3)
+    if datasets:
+        figure.legend(
+            handles=[
+                Patch(color=colour, label=label) for label, colour in _legend(leaderboard.baseline)
+            ],
+            loc="outside lower left",
+            ncols=4,
+            fontsize=8,
+            title=f"bars: ROUGE-2 against {leaderboard.baseline}, paired test, p < 0.05",
+            title_fontsize=8,
+            frameon=False,
+        )
     speed = axes[-1]
     for i, dataset in enumerate(datasets):
         labels: dict[float, tuple[float, list[str]]] = {}
@@ -99,6 +114,25 @@ def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
 
 def _ranked(leaderboard: Leaderboard, dataset: str) -> list[MethodStanding]:
     return [s for s in leaderboard.for_dataset(dataset) if "rouge2" in s.rouge]
+
+
+_COLOURS = {"baseline": "#4c4c4c", "better": "#59a14f", "same": "#7fa7d1", "worse": "#e8a29b"}
+
+
+def _legend(baseline: str) -> list[tuple[str, str]]:
+    return [
+        (baseline, _COLOURS["baseline"]),
+        ("better", _COLOURS["better"]),
+        ("no significant difference", _COLOURS["same"]),
+        ("worse", _COLOURS["worse"]),
+    ]
+
+
+def _bar_colour(standing: MethodStanding, baseline: str) -> str:
+    if standing.method == baseline:
+        return _COLOURS["baseline"]
+    comparison = standing.versus_baseline.get("rouge2")
+    return _COLOURS[comparison.verdict if comparison is not None else "same"]
 
 
 def _label(standing: MethodStanding) -> str:
