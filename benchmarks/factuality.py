@@ -123,7 +123,7 @@ def calibrate(rows: list[Row]) -> None:
     by_origin = {o: [i for i, r in enumerate(part) if r.origin == o] for o in origins}
     best = None
     for weights in itertools.product(
-        (1.0, 2.0, 3.0, 4.0), (1.0, 2.0, 4.0, 8.0), (0.1, 0.2, 0.3, 0.4)
+        (1.0, 2.0, 3.0, 4.0, 6.0), (1.0, 2.0, 4.0, 8.0, 16.0), (0.1, 0.2, 0.3, 0.4)
     ):
         w_novel, w_splice, peak = weights
         scores = [math.exp(-sum(f.penalty(w_novel, w_splice, peak) for f in fs)) for fs in features]

@@ -487,7 +487,7 @@ def _check_dates(source: _Source, summary: str, offset: int, text: str, found: _
             continue
         failed += 1
         named = sorted(value for kind, value in source.dates if kind == claim.kind)
-        hint = f" (it names {', '.join(named[:4])})" if named else ""
+        hint = f" (it names {', '.join(v.title() for v in named[:4])})" if named else ""
         found.add(
             summary,
             "date",

@@ -99,7 +99,7 @@ def test_wrong_weekday_is_flagged(rows: dict[str, dict]) -> None:
     result = check_row(rows["frank-e17dfca32f47c9b529bef95eb457a42ca899154e-s2s"])
     assert issues_of(result, "date") == ["saturday"]
     message = next(i.message for i in result.issues if i.kind == "date")
-    assert "monday" in message  # tells the reader what the source says instead
+    assert "Monday" in message  # tells the reader what the source says instead
 
 
 def test_wrong_year_is_flagged_and_right_year_passes(rows: dict[str, dict]) -> None:
