@@ -190,13 +190,13 @@ class RougeScorer:
 
     def _ids(self, text: str) -> list[int]:
         # Small ints hash and compare faster than strings (n-gram counts, LCS bit masks).
+        tokens = self.tokenizer.tokenize(text)
         vocabulary = self._vocabulary
-        ids = []
-        for token in self.tokenizer.tokenize(text):
-            found = vocabulary.get(token)
-            if found is None:
-                found = vocabulary[token] = len(vocabulary)
-            ids.append(found)
+        ids = [vocabulary.get(token, -1) for token in tokens]
+        if -1 in ids:
+            for position, token in enumerate(tokens):
+                if ids[position] == -1:
+                    ids[position] = vocabulary.setdefault(token, len(vocabulary))
         return ids
 
     def score(self, target: str, prediction: str) -> dict[str, Score]:
