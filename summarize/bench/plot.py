@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from summarize.bench._files import write_atomic
 from summarize.bench.leaderboard import Leaderboard, MethodStanding
@@ -11,7 +18,7 @@ __all__ = ["plot_leaderboard"]
 
 
 def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
-    """Draw ``leaderboard`` into a PNG at ``path`` (matplotlib, Agg backend) and return ``path``.
+    """Draw ``leaderboard`` into a PNG at ``path`` (matplotlib's Agg canvas) and return ``path``.
 
     One panel per dataset: mean ROUGE-2 F1 per method with its confidence interval, the
     baseline in dark grey with a dashed line at its mean, the others coloured by the paired
@@ -19,16 +26,18 @@ def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
     The last panel: ROUGE-2 against the median time per document (log scale), one marker per
     method and dataset.
     """
-    import io
-
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
-    from matplotlib.figure import Figure
-    from matplotlib.patches import Patch
-    from matplotlib.ticker import FuncFormatter, NullFormatter
-
     datasets = [d for d in leaderboard.datasets if _ranked(leaderboard, d)]
+    if not datasets:
+        figure = Figure(figsize=(6, 1.5))
+        figure.text(
+            0.5,
+            0.5,
+            "No ROUGE scores to plot: no document has references.\n"
+            "Factuality and extractiveness are in leaderboard.md.",
+            ha="center",
+            va="center",
+        )
+        return _save(figure, path)
     panels = max(1, len(datasets)) + 1
     most = max((len(_ranked(leaderboard, d)) for d in datasets), default=1)
     figure = Figure(figsize=(5.2 * panels, 1.2 + 0.42 * max(most, 4)), layout="constrained")
@@ -103,9 +112,12 @@ def plot_leaderboard(leaderboard: Leaderboard, path: Path) -> Path:
     unique = dict(zip(labels, handles, strict=True))
     if unique:
         speed.legend(unique.values(), unique.keys(), fontsize=8, loc="best")
-    if not datasets:
-        for ax in axes:
-            ax.text(0.5, 0.5, "no ROUGE scores (no references)", ha="center", va="center")
+    return _save(figure, path)
+
+
+def _save(figure: Figure, path: Path) -> Path:
+    # The Agg canvas of this figure only: no pyplot, no global backend switch, no window.
+    FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110)
     write_atomic(path, buffer.getvalue())
