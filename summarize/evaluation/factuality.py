@@ -32,7 +32,7 @@ from functools import cached_property
 from typing import Any
 
 from summarize.document import Document
-from summarize.errors import InputError
+from summarize.errors import InputError, ParameterError
 from summarize.evaluation.claims import (
     TITLES,
     NameMention,
@@ -322,7 +322,7 @@ class FactualityChecker:
                 f"expected the source as text or a Document, got {type(source).__name__}"
             )
         if not 0.0 <= threshold <= 1.0:
-            raise InputError(f"threshold must be between 0 and 1, got {threshold}")
+            raise ParameterError(f"threshold must be between 0 and 1, got {threshold}")
         self.document = document
         self.threshold = threshold
 

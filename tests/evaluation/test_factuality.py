@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import summarize
 from summarize.document import Document
-from summarize.errors import EmptyDocumentError, InputError
+from summarize.errors import EmptyDocumentError, InputError, ParameterError
 from summarize.evaluation.factuality import (
     DEFAULT_THRESHOLD,
     ISSUE_KINDS,
@@ -303,7 +303,7 @@ def test_bad_input_raises_typed_errors() -> None:
         check_factuality("A summary.", "   ")
     with pytest.raises(InputError):
         check_factuality(None, "A source.")  # type: ignore[arg-type]
-    with pytest.raises(InputError):
+    with pytest.raises(ParameterError, match="threshold must be between 0 and 1"):
         FactualityChecker("A source.", threshold=1.5)
 
 
