@@ -66,8 +66,10 @@ def test_every_method_on_every_document_with_scores_and_run_record(tmp_path, reg
     assert record["budget"] == {"sentences": 2}
     standing = {s.method: s for s in outcome.leaderboard.standings}["lead"]
     assert standing.documents == 4 and standing.no_refs == 1
-    for name in ("leaderboard.md", "leaderboard.csv", "leaderboard.json"):
-        assert (tmp_path / "out" / name).is_file()
+    usual = (tmp_path / "out" / "results.jsonl").stat().st_mode & 0o777
+    for name in ("leaderboard.md", "leaderboard.csv", "leaderboard.json", "run.json"):
+        # Written atomically, yet with the permissions of any other file (not private 0600).
+        assert (tmp_path / "out" / name).stat().st_mode & 0o777 == usual
 
 
 def test_a_method_that_raises_gives_an_error_row_and_the_run_goes_on(tmp_path, registry):
