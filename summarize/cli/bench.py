@@ -37,7 +37,7 @@ from summarize.summarizers.base import Budget
 def bench(
     datasets: list[str] = typer.Argument(
         ...,
-        metavar="DATASET...",
+        metavar="DATASET",
         help="JSONL files (id, source, references), or folders holding dataset.jsonl.",
     ),
     methods: Optional[str] = typer.Option(
@@ -59,7 +59,7 @@ def bench(
         None, "--workers", "-j", help="Worker processes (default: the number of CPUs)."
     ),
     force: bool = typer.Option(
-        False, "--force", help="Start over in a folder holding other results (moved aside)."
+        False, "--force", help="Start over; the folder's old results go into backup-<time>/."
     ),
     limit: Optional[int] = typer.Option(
         None, "--limit", help="Use only the first N documents of each dataset."
