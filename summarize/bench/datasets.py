@@ -97,7 +97,10 @@ def load_dataset(path: str | Path) -> Dataset:
     rows: list[DatasetRow] = []
     first_line_of: dict[str, int] = {}
     ptb_rows = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Split at "\n" only: str.splitlines() would also split inside a row at U+2028 and kin,
+    # which JSON allows unescaped in strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         row, was_ptb = _parse_row(line, f"{file}:{number}", number)
