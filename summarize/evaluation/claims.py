@@ -255,6 +255,13 @@ def numbers(text: str) -> list[NumberClaim]:
             continue
         if digits and text[end : end + 1] == ":":
             continue
+        if (
+            digits
+            and not scale
+            and not match.group("percent")
+            and _is_day_of_month(text, start, end)
+        ):
+            continue  # a date, checked by dates()
         claims.append(NumberClaim(text[start:end], start, end, value, bool(match.group("percent"))))
     return claims
 
@@ -346,18 +353,21 @@ _MONTH_CONTEXT = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class DateClaim:
-    """A day of the week, a month or a year; ``value`` is its lower-case full name or digits."""
+    """A day of the week, a month, a day of a month or a year; ``value`` is its lower-case
+    full name, ``"march 20"`` for a day, or digits."""
 
     text: str
     start: int
     end: int
     kind: str
-    """``weekday``, ``month`` or ``year``."""
+    """``weekday``, ``month``, ``day`` or ``year``."""
     value: str
 
 
 def dates(text: str) -> list[DateClaim]:
     """Return the days, months and years named in ``text`` ("Wednesday", "March 20, 2024").
+
+    A day number next to a month ("March 20", "20th of March") is a ``day`` claim as well.
 
     Ambiguous month words count only as dates in a date context: "may" needs a capital
     letter in cased text and a neighbouring day number, year or preposition; "mar", "jan"
@@ -374,10 +384,45 @@ def dates(text: str) -> list[DateClaim]:
             value = _MONTH_ABBREVIATIONS.get(name, name)
             if _month_in_context(text, match, name):
                 claims.append(DateClaim(word, match.start(), match.end(), "month", value))
+                day = _day_of_month(text, match)
+                if day is not None:
+                    start, end, number = day
+                    claims.append(
+                        DateClaim(text[start:end], start, end, "day", f"{value} {number}")
+                    )
         else:
             year = match.group("year")
             claims.append(DateClaim(word, match.start(), match.end(), "year", year))
     return claims
+
+
+_DAY_AFTER = re.compile(
+    r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d%.]|\s*(?:%|per\b|[mb]n?\b|million))"
+)
+_DAY_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+
+
+def _day_of_month(text: str, match: re.Match[str]) -> tuple[int, int, int] | None:
+    """The day number written next to a month ("March 20", "20th of March"), if any:
+    ``(start, end, day)`` of the whole date."""
+    after = _DAY_AFTER.match(text, match.end())
+    if after and 1 <= int(after.group(1)) <= 31:
+        return match.start(), after.end(1), int(after.group(1))
+    window = max(0, match.start() - 12)
+    before = _DAY_BEFORE.search(text[window : match.start()])
+    if before and 1 <= int(before.group(1)) <= 31:
+        return window + before.start(1), match.end(), int(before.group(1))
+    return None
+
+
+def _is_day_of_month(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is the day of a written-out month."""
+    for match in _DATE.finditer(text, max(0, start - 16), min(len(text), end + 16)):
+        if match.group("month") and _month_in_context(text, match, match.group("month").lower()):
+            day = _day_of_month(text, match)
+            if day is not None and day[0] <= start and end <= day[1]:
+                return True
+    return False
 
 
 def _month_in_context(text: str, match: re.Match[str], name: str) -> bool:

@@ -209,6 +209,7 @@ def modi(shared_data: Path) -> FactualityChecker:
             "number",
             "sixth",
         ),
+        ("Narendra Modi posted on X on March 21, 2024.", "date", "March 21"),
         (
             "Vladimir Putin on Wednesday congratulated Narendra Modi on his re-election.",
             "entity",
@@ -247,6 +248,7 @@ def test_planted_errors_are_caught(
         "the Ukraine war began in February 2022.",
         "The Prime Minister's Office stated that the two leaders agreed to remain in touch.",
         "Narendra Modi posted on X on March 20, 2024.",
+        "Narendra Modi posted on X on 20 March 2024.",
     ],
 )
 def test_correct_sentences_from_the_article_pass(modi: FactualityChecker, sentence: str) -> None:

@@ -86,6 +86,19 @@ def test_dates_weekdays_months_years() -> None:
     ]
 
 
+def test_day_of_month_is_a_date_not_a_number() -> None:
+    # The embedded post of the Modi–Putin page: "(@narendramodi) March 20, 2024".
+    text = "Narendra Modi (@narendramodi) March 20, 2024"
+    assert [(d.kind, d.value, d.text) for d in dates(text)] == [
+        ("month", "march", "March"),
+        ("day", "march 20", "March 20"),
+        ("year", "2024", "2024"),
+    ]
+    assert numbers(text) == []
+    assert [d.value for d in dates("on the 20th of March") if d.kind == "day"] == ["march 20"]
+    assert [n.text for n in numbers("March 3.5% growth")] == ["3.5%"]
+
+
 def test_ambiguous_month_words_need_a_date_context() -> None:
     # frank-ebc726fe82bd10e6e9c6e1b71a7c1aa908f79b18-bart: "may 2" is a date in lower case.
     assert [d.value for d in dates("fights floyd mayweather in las vegas on may 2 .")] == ["may"]
