@@ -88,7 +88,10 @@ def eval_command(
         None, "--summary", help="Score this one summary (a text file) instead of FILE.jsonl."
     ),
     reference: list[Path] = typer.Option(
-        [], "--reference", help="A reference summary for --summary; repeat as needed."
+        [],
+        "--reference",
+        metavar="PATH",
+        help="A reference summary for --summary; repeat as needed.",
     ),
     source: Optional[Path] = typer.Option(
         None, "--source", help="The article --summary summarizes (factuality, extractiveness)."
