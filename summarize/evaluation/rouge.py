@@ -34,7 +34,7 @@ from itertools import chain
 
 from rapidfuzz.distance import LCSseq
 
-from summarize.errors import ParameterError
+from summarize.errors import InputError, ParameterError
 from summarize.evaluation.tokenize import RougeTokenizer, Tokenizer
 from summarize.text import sentence_spans
 
@@ -201,6 +201,9 @@ class RougeScorer:
 
     def score(self, target: str, prediction: str) -> dict[str, Score]:
         """Score ``prediction`` against ``target``: one :class:`Score` per ROUGE type."""
+        if not isinstance(target, str) or not isinstance(prediction, str):
+            wrong = target if not isinstance(target, str) else prediction
+            raise InputError(f"ROUGE scores texts, not {type(wrong).__name__}")
         if len(self._cache) >= _TEXT_CACHE_LIMIT or len(self._vocabulary) >= _VOCABULARY_LIMIT:
             # Forget together, between pairs: ids of both texts must come from one vocabulary.
             self._cache.clear()

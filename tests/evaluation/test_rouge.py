@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rouge_score import rouge_scorer
 
-from summarize.errors import ParameterError
+from summarize.errors import InputError, ParameterError
 from summarize.evaluation.rouge import (
     ROUGE_TYPES,
     RougeScorer,
@@ -110,6 +110,8 @@ def test_no_references_scores_zero_and_one_string_is_refused():
         scorer.score_multi("one reference", "a summary")
     with pytest.raises(ParameterError, match="aggregate"):
         scorer.score_multi(["a"], "a", aggregate="median")
+    with pytest.raises(InputError, match="not NoneType"):
+        scorer.score("a reference", None)
 
 
 @pytest.mark.parametrize("bad", ["rouge0", "rougeX", "rouge10", "bleu"])
