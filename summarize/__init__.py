@@ -30,6 +30,7 @@ from summarize.errors import (
     ResultsWriteError,
     SummarizeError,
     UnknownMethodError,
+    WorkerError,
 )
 from summarize.evaluation import Evaluation, Evaluator, Extractiveness, Score, evaluate
 from summarize.evaluation.factuality import FactualityChecker, FactualityResult, check_factuality
@@ -79,6 +80,7 @@ __all__ = [
     "SummarizeError",
     "Summarizer",
     "UnknownMethodError",
+    "WorkerError",
     "__version__",
     "available",
     "brief",

@@ -19,6 +19,7 @@ Library code raises these; only the CLI turns them into a one-line message and a
     ├── OutputExistsError             refusing to overwrite a file the user already has
     ├── ResultsConflictError          a results folder holding a different benchmark configuration
     ├── ResultsWriteError             benchmark results could not be written (e.g. disk full)
+    ├── WorkerError                   a benchmark worker process died (killed, out of memory)
     ├── PromptError                   a prompt template that is missing, malformed or misused
     └── LLMError                      a language-model server could not give a usable answer
         ├── LLMConfigError            no server or key configured, or a bad LLM setting
@@ -104,6 +105,10 @@ class ResultsConflictError(SummarizeError):
 
 class ResultsWriteError(SummarizeError):
     """Benchmark results could not be written (e.g. the disk is full); written rows stay valid."""
+
+
+class WorkerError(SummarizeError):
+    """A benchmark worker process died (killed, or out of memory); finished rows are kept."""
 
 
 class PromptError(SummarizeError, ValueError):

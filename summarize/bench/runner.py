@@ -22,7 +22,9 @@ import shutil
 import signal
 import sys
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,7 +35,7 @@ from summarize.bench.datasets import Dataset
 from summarize.bench.leaderboard import Leaderboard, build_leaderboard, write_leaderboard
 from summarize.bench.results import RESULTS_FILE_NAME, ResultRow, ResultsLog, RowKey
 from summarize.bench.scoring import DocumentTask, score_document
-from summarize.errors import ParameterError, ResultsConflictError
+from summarize.errors import ParameterError, ResultsConflictError, WorkerError
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import Budget, ProgressCallback, Summarizer
 
@@ -257,7 +259,9 @@ class BenchmarkRun:
             time.perf_counter() - clock,
         )
 
-    def _results(self, tasks: Sequence[DocumentTask], progress: ProgressCallback | None) -> Any:
+    def _results(
+        self, tasks: Sequence[DocumentTask], progress: ProgressCallback | None
+    ) -> Iterator[list[ResultRow]]:
         total = len(tasks)
         workers = min(self.workers, total)
         if workers <= 1:
@@ -277,22 +281,32 @@ class BenchmarkRun:
         context = multiprocessing.get_context(
             "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         )
-        pool = context.Pool(
+        executor = ProcessPoolExecutor(
             workers,
+            mp_context=context,
             initializer=_start_worker,
             initargs=(factories, self.config.budget, self.config.clean),
         )
         try:
+            futures = [executor.submit(_work, task) for task in tasks]
             if progress:
                 progress(0, total)
-            for done, rows in enumerate(pool.imap_unordered(_work, tasks), start=1):
+            for done, future in enumerate(as_completed(futures), start=1):
+                try:
+                    rows = future.result()
+                except BrokenProcessPool as exc:
+                    raise WorkerError(
+                        "a worker process died (killed, or out of memory?); the finished rows "
+                        f"are kept in {self._log.path}: rerun the same command to resume "
+                        "(with fewer --workers if memory is short)"
+                    ) from exc
                 yield rows
                 if progress:
                     progress(done, total)
-            pool.close()
-        finally:
-            pool.terminate()
-            pool.join()
+        except BaseException:
+            _stop_now(executor)
+            raise
+        executor.shutdown(wait=True)
 
     def _selected_rows(self) -> list[ResultRow]:
         wanted = {
@@ -394,6 +408,18 @@ def run_benchmark(
 
 
 _WORKER: dict[str, Any] = {}
+
+
+def _stop_now(executor: ProcessPoolExecutor) -> None:
+    """Stop the workers at once (Ctrl-C, an error): drop queued documents, end running ones."""
+    # ProcessPoolExecutor has no public way to end running work before Python 3.14.
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
 
 
 def _start_worker(

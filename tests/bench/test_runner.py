@@ -12,7 +12,7 @@ import pytest
 
 from summarize.bench.datasets import load_dataset
 from summarize.bench.runner import BenchConfig, BenchmarkRun, MethodSpec
-from summarize.errors import ResultsConflictError, ResultsWriteError
+from summarize.errors import ResultsConflictError, ResultsWriteError, WorkerError
 from summarize.summarizers.base import Budget
 from tests.bench.conftest import write_dataset
 
@@ -194,3 +194,21 @@ def test_workers_give_the_same_rows_as_one_process(tmp_path, registry):
     pooled.prepare()
     pooled.execute()
     assert comparable(lines(tmp_path / "two")) == comparable(lines(tmp_path / "one"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_a_worker_that_dies_is_a_clear_error_and_finished_rows_are_kept(tmp_path, registry):
+    data = write_dataset(tmp_path / "towns.jsonl", 6)
+    text = data.read_text(encoding="utf-8").splitlines()
+    text[5] = text[5].replace("Residents", "A CRASH was heard. Residents")
+    data.write_text("\n".join(text) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    bench = BenchmarkRun(
+        config(data, "lead", "crash"), out, registry=registry, plot=False, workers=2
+    )
+    bench.prepare()
+    with pytest.raises(WorkerError, match="worker process died.*rerun the same command"):
+        bench.execute()
+    kept = lines(out)  # whole rows only, each of them valid
+    assert len(kept) < 12 and all(r["status"] == "ok" for r in kept)
+    assert json.loads((out / "run.json").read_text())["status"] == "failed"
