@@ -84,6 +84,8 @@ DEFAULT_THRESHOLD = 0.45
 _MODEL_ARTEFACTS = frozenset({"UNK", "unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 """Placeholders for unknown words and PTB bracket codes (``-lrb-``); they claim nothing."""
 _WORD_OR_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_ROMAN = re.compile(r"[ivx]{1,4}")
+_DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic", "ch")
 _ROLE_GAP = 4
 """At most this many words between two names for the role check to relate them."""
 _ARTEFACT = re.compile(r"\bUNK\b")
@@ -263,14 +265,20 @@ class _Source:
         )
 
     def has_name_word(self, word: str) -> bool:
-        """Whether a name word occurs in the source, allowing demonyms (Russia/Russian)."""
-        if word in self.word_set or stem(word) in self.stems:
+        """Whether a name word occurs in the source, allowing demonyms (Russia/Russian,
+        England/English, Britain/British)."""
+        if word in self.word_set or stem(word) in self.stems or _ROMAN.fullmatch(word):
             return True
+        if "-" in word:
+            return all(self.has_name_word(part) for part in word.split("-") if part)
         return any(
             min(len(word), len(name)) >= 4
             and abs(len(word) - len(name)) <= 3
             and (word.startswith(name) or name.startswith(word))
             for name in self.name_words
+        ) or (
+            word.endswith(_DEMONYM_ENDINGS)
+            and any(name[:4] == word[:4] for name in self.name_words if len(name) >= 4)
         )
 
     def contains_phrase(self, words: Sequence[str]) -> bool:
@@ -511,7 +519,10 @@ def _check_names(
     else:
         mentions = _lowercased_mentions(source, text)
     failed = 0
+    starts = {start - offset for start in _sentence_word_starts(summary, offset, text)}
     for mention in mentions:
+        if len(mention.words) == 1 and mention.start in starts and " " not in mention.text:
+            continue  # "Facing ..." or "Schofield said": left to the novel-content check
         missing = [
             w for w in mention.words if w not in _MODEL_ARTEFACTS and not source.has_name_word(w)
         ]
@@ -526,6 +537,16 @@ def _check_names(
             )
     failed += _check_roles(source, summary, offset, text, mentions, evidence, found)
     return failed
+
+
+def _sentence_word_starts(summary: str, offset: int, text: str) -> set[int]:
+    """Offsets (in ``summary``) of the first word of each sentence of ``text``."""
+    starts = set()
+    for start, end in sentence_spans(text):
+        first = re.search(r"[^\W\d_]", text[start:end])
+        if first:
+            starts.add(offset + start + first.start())
+    return starts
 
 
 def _lowercased_mentions(source: _Source, text: str) -> list[NameMention]:
