@@ -21,6 +21,7 @@ from summarize.cli.app import app
 from summarize.cli.brief import parse_params
 from summarize.cli.common import EXIT_INTERRUPTED, fail, note, reported_errors
 from summarize.errors import ParameterError
+from summarize.registry import default_registry
 from summarize.summarizers.base import Budget
 
 
@@ -79,6 +80,8 @@ def bench(
         budget = Budget.of(sentences=sentences, words=words)
         loaded = tuple(load_dataset(path) for path in datasets)
         names = _method_names(methods)
+        for problem in default_registry().problems:
+            note(problem)  # e.g. a plugin that failed to load, so it is not in the default list
         params = _method_params(param, names)
         config = BenchConfig(
             datasets=loaded,
