@@ -84,6 +84,7 @@ DEFAULT_THRESHOLD = 0.45
 _MODEL_ARTEFACTS = frozenset({"UNK", "unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 """Placeholders for unknown words and PTB bracket codes (``-lrb-``); they claim nothing."""
 _WORD_OR_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+_ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,6}\b")
 _ROMAN = re.compile(r"[ivx]{1,4}")
 _DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic", "ch")
 _ROLE_GAP = 4
@@ -238,11 +239,18 @@ class _Source:
         self.lowercase_words = frozenset(
             tok.norm for tok in tokens(text) if tok.text[:1].islower() and tok.text.isalpha()
         )
-        self.name_words = frozenset(
-            word
-            for mention in name_mentions(text, self.lowercase_words, _sentence_starts(document))
-            for word in mention.words
+        mentions = name_mentions(text, self.lowercase_words, _sentence_starts(document))
+        self.name_words = frozenset(word for mention in mentions for word in mention.words)
+        self.acronyms = frozenset(
+            m.group().replace(".", "").lower() for m in _ACRONYM.finditer(text)
         )
+        """Acronyms the source writes ("U.S.", "NHS")."""
+        self.initialisms = frozenset(
+            "".join(w[0] for w in capitals).lower()
+            for m in mentions
+            if len(capitals := [w for w in _WORD_OR_NUMBER.findall(m.text) if w[0].isupper()]) > 1
+        )
+        """Initials of the names the source spells out ("un" for "United Nations")."""
         self.sentence_stems: list[frozenset[str]] = [
             frozenset(stem(w) for w in _normalized_words(s.text) if _is_content(w))
             for s in document.sentences
@@ -397,6 +405,8 @@ class _Findings:
     issues: list[Issue] = field(default_factory=list)
     flagged: set[int] = field(default_factory=set)
     """Summary offsets already reported, so a word is not reported twice."""
+    cleared: set[int] = field(default_factory=set)
+    """Summary offsets of names the source supports in another form ("Russian", "U.S.")."""
 
     def add(self, summary: str, kind: str, start: int, end: int, message: str) -> None:
         if any(start <= s < end for s in self.flagged):
@@ -425,7 +435,11 @@ def _analyse(
     claims_failed += _check_dates(source, summary, start, text, findings)
     claims_failed += _check_names(source, summary, start, text, evidence, findings)
 
-    novel = [t for t in content if not source.has_word(t.norm)]
+    novel = [
+        t
+        for t in content
+        if not source.has_word(t.norm) and start + t.start not in findings.cleared
+    ]
     for tok in _merge_adjacent(novel, text):
         findings.add(
             summary,
@@ -523,8 +537,14 @@ def _check_names(
     for mention in mentions:
         if len(mention.words) == 1 and mention.start in starts and " " not in mention.text:
             continue  # "Facing ..." or "Schofield said": left to the novel-content check
+        known = _spelled_out(mention.words, source.acronyms)
         missing = [
-            w for w in mention.words if w not in _MODEL_ARTEFACTS and not source.has_name_word(w)
+            w
+            for i, w in enumerate(mention.words)
+            if i not in known
+            and w not in _MODEL_ARTEFACTS
+            and not (mention.text.isupper() and w in source.initialisms | source.acronyms)
+            and not source.has_name_word(w)
         ]
         if missing:
             failed += 1
@@ -535,8 +555,21 @@ def _check_names(
                 offset + mention.end,
                 f"the source never mentions {', '.join(missing)}",
             )
+        else:
+            found.cleared.update(range(offset + mention.start, offset + mention.end))
     failed += _check_roles(source, summary, offset, text, mentions, evidence, found)
     return failed
+
+
+def _spelled_out(words: tuple[str, ...], acronyms: frozenset[str]) -> set[int]:
+    """Positions of the words whose initials spell an acronym of the source
+    ("United States" when the source writes "U.S.")."""
+    known: set[int] = set()
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 5) + 1):
+            if "".join(w[0] for w in words[i:j]) in acronyms:
+                known.update(range(i, j))
+    return known
 
 
 def _sentence_word_starts(summary: str, offset: int, text: str) -> set[int]:

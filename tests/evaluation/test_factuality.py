@@ -23,6 +23,7 @@ from summarize.evaluation.factuality import (
 )
 
 FILES = ("factuality_frank.jsonl", "factuality_summeval.jsonl")
+ROW_WRITERS = "0adb86356834452298d180104ff54179"
 
 # Rows of the dev data the tests below use, by id (FRANK: Pagnoni et al. 2021; SummEval:
 # Fabbri et al. 2021), with the human label: 1 = consistent.
@@ -123,6 +124,37 @@ def test_names_found_in_source_pass(rows: dict[str, dict]) -> None:
     assert row["label"] == 1
     assert result.issues == ()
     assert result.label is True
+
+
+def test_misspelled_name_in_a_human_summary_is_flagged(shared_data: Path) -> None:
+    # news_writer_summaries.jsonl, id 0adb86356834452298d180104ff54179: a freelance writer's
+    # summary spells the jockey "Schofield"; the article (and the other writers) "Scholfield".
+    with (shared_data / "news_writer_summaries.jsonl").open(encoding="utf-8") as handle:
+        row = next(r for r in map(json.loads, handle) if r["id"] == ROW_WRITERS)
+    checker = FactualityChecker(row["source"])
+    wrong, right = (
+        next(ref for ref in row["references"] if name in ref)
+        for name in ("Schofield", "Scholfield")
+    )
+    assert issues_of(checker.check(wrong), "entity")[0] == "Nick Schofield"
+    assert issues_of(checker.check(right), "entity") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a demonym for a country the source names ("Indian"/"India", "Russian"/"Russia")
+        "Indian Prime Minister Narendra Modi congratulated Russian President Vladimir Putin.",
+        # an acronym of a name the source spells out ("Prime Minister's Office")
+        "The PMO stated that the two leaders agreed to remain in touch.",
+    ],
+)
+def test_other_forms_of_source_names_are_not_entity_errors(
+    modi: FactualityChecker, sentence: str
+) -> None:
+    result = modi.check(sentence)
+    assert issues_of(result, "entity") == []
+    assert issues_of(result, "novel-content") == []
 
 
 # --- quotations ------------------------------------------------------------------------------
