@@ -57,6 +57,8 @@ AGGREGATES = ("max", "mean")
 _ROUGE_N = re.compile(r"rouge([1-9])$")
 _TEXT_CACHE_LIMIT = 20_000
 _VOCABULARY_LIMIT = 1_000_000
+_UNKNOWN = -1
+_DROPPED = -2
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,11 +167,13 @@ class RougeScorer:
         self._needs_sentences = "rougeLsum" in self.rouge_types
         self._cache: dict[str, _Text] = {}
         self._vocabulary: dict[str, int] = {}
+        self._word_ids: dict[str, int] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_cache"] = {}
         state["_vocabulary"] = {}
+        state["_word_ids"] = {}
         return state
 
     def _text(self, text: str) -> _Text:
@@ -190,13 +194,29 @@ class RougeScorer:
 
     def _ids(self, text: str) -> list[int]:
         # Small ints hash and compare faster than strings (n-gram counts, LCS bit masks).
-        tokens = self.tokenizer.tokenize(text)
+        tokenizer = self.tokenizer
+        if isinstance(tokenizer, RougeTokenizer):
+            return self._rouge_tokenizer_ids(tokenizer, text)
         vocabulary = self._vocabulary
-        ids = [vocabulary.get(token, -1) for token in tokens]
-        if -1 in ids:
-            for position, token in enumerate(tokens):
-                if ids[position] == -1:
-                    ids[position] = vocabulary.setdefault(token, len(vocabulary))
+        return [vocabulary.setdefault(token, len(vocabulary)) for token in tokenizer.tokenize(text)]
+
+    def _rouge_tokenizer_ids(self, tokenizer: RougeTokenizer, text: str) -> list[int]:
+        # One dictionary look-up per word: the unstemmed word straight to its stem's id
+        # (_DROPPED for a word rouge-score would drop), learnt on first sight.
+        pieces = tokenizer.pieces(text)
+        word_ids = self._word_ids
+        ids = [word_ids.get(piece, _UNKNOWN) for piece in pieces]
+        if _UNKNOWN in ids:
+            vocabulary = self._vocabulary
+            for position, piece in enumerate(pieces):
+                if ids[position] == _UNKNOWN:
+                    token = tokenizer.token(piece)
+                    found = (
+                        _DROPPED if token is None else vocabulary.setdefault(token, len(vocabulary))
+                    )
+                    ids[position] = word_ids[piece] = found
+        if _DROPPED in ids:
+            ids = [i for i in ids if i != _DROPPED]
         return ids
 
     def score(self, target: str, prediction: str) -> dict[str, Score]:
@@ -208,6 +228,7 @@ class RougeScorer:
             # Forget together, between pairs: ids of both texts must come from one vocabulary.
             self._cache.clear()
             self._vocabulary.clear()
+            self._word_ids.clear()
         return self._score(self._text(target), self._text(prediction))
 
     def score_multi(

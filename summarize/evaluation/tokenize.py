@@ -24,7 +24,6 @@ from nltk.stem import porter
 __all__ = ["RougeTokenizer", "Tokenizer", "UnicodeTokenizer"]
 
 _NON_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
-_VALID_TOKEN = re.compile(r"^[a-z0-9]+$")
 _STEM_CACHE_LIMIT = 500_000
 
 # Scripts written without spaces between words: every character is a token.
@@ -40,6 +39,12 @@ _UNSPACED = (
 )
 _UNICODE_TOKEN = re.compile(rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])[^\W_])+")
 _ASCII_WORD = re.compile(r"^[a-z]+$")
+
+
+def _valid(token: str) -> bool:
+    # rouge-score drops any token that is not [a-z0-9]+ (only an empty stem, in practice);
+    # stems are lower case, so isascii() and isalnum() is that test, only cheaper.
+    return token.isascii() and token.isalnum()
 
 
 @runtime_checkable
@@ -84,15 +89,24 @@ class RougeTokenizer:
 
     def tokenize(self, text: str) -> list[str]:
         """Return the lower-case ASCII alphanumeric tokens of ``text``, stemmed if asked."""
-        pieces = _NON_ALPHANUMERIC.sub(" ", text.lower()).split()
+        pieces = self.pieces(text)
         stem = self._stem
         if stem is None:
             return pieces
         cache = stem.cache
         pieces = [p if len(p) < 4 else cache.get(p) or stem(p) for p in pieces]
-        # rouge-score drops any stem that is not [a-z0-9]+ (an empty one, in practice); stems
-        # are lower case, so isascii() and isalnum() is that test, only cheaper.
-        return [p for p in pieces if p.isascii() and p.isalnum()]
+        return [p for p in pieces if _valid(p)]
+
+    @staticmethod
+    def pieces(text: str) -> list[str]:
+        """The words of ``text`` before stemming: lower-case runs of ``[a-z0-9]``."""
+        return _NON_ALPHANUMERIC.sub(" ", text.lower()).split()
+
+    def token(self, piece: str) -> str | None:
+        """The token one of :meth:`pieces` becomes (its stem), or None if it is dropped."""
+        if self._stem is not None and len(piece) > 3:
+            piece = self._stem(piece)
+        return piece if _valid(piece) else None
 
     def __repr__(self) -> str:
         return f"RougeTokenizer(use_stemmer={self.use_stemmer})"

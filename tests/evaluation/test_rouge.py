@@ -202,10 +202,12 @@ def test_any_text_scores_in_range_and_like_rouge_score(target, prediction):
 @settings(max_examples=100, deadline=None)
 @given(target=text_strategy, prediction=text_strategy)
 def test_swapping_texts_swaps_precision_and_recall(target, prediction):
-    scorer = RougeScorer(unicode_types := ("rouge1", "rouge2", "rougeL", "rougeLsum"))
+    # Not ROUGE-Lsum: its union LCS runs over the target's sentences, so swapping the texts
+    # changes the computation (in rouge-score too; the agreement tests cover it).
+    scorer = RougeScorer(symmetric_types := ("rouge1", "rouge2", "rougeL"))
     forward = scorer.score(target, prediction)
     backward = scorer.score(prediction, target)
-    for rouge_type in unicode_types:
+    for rouge_type in symmetric_types:
         assert forward[rouge_type].precision == pytest.approx(backward[rouge_type].recall)
         assert forward[rouge_type].fmeasure == pytest.approx(backward[rouge_type].fmeasure)
 
