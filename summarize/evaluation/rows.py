@@ -43,7 +43,7 @@ def parse_row(raw: bytes | str, line: int) -> EvaluationRow:
     except json.JSONDecodeError as exc:
         raise BadRowError(line, f"malformed JSON ({exc.msg} at column {exc.colno})") from None
     if not isinstance(data, dict):
-        raise BadRowError(line, f"expected a JSON object, got {type(data).__name__}")
+        raise BadRowError(line, f"expected a JSON object, got {_json_type(data)}")
     if "summary" not in data:
         raise BadRowError(line, "no 'summary' field")
     summary = data["summary"]
