@@ -217,6 +217,9 @@ def build_leaderboard(
     groups: dict[tuple[str, str], list[ResultRow]] = {}
     for row in rows:
         groups.setdefault((row.dataset, row.method), []).append(row)
+    for group in groups.values():
+        # Workers finish in any order; sorted rows make the bootstrap independent of it.
+        group.sort(key=lambda row: row.id)
     standings = []
     for (dataset, method), group in groups.items():
         ok = [r for r in group if r.ok]

@@ -314,12 +314,15 @@ class BenchmarkRun:
             for dataset in self.config.datasets
             for row in dataset.head(self.config.limit)
         }
-        methods = set(self._summarizers)
-        return [
+        datasets = {dataset.name: i for i, dataset in enumerate(self.config.datasets)}
+        methods = {name: i for i, name in enumerate(self._summarizers)}
+        rows = [
             row
             for row in self._log.load(repair=False)
             if (row.dataset, row.id) in wanted and row.method in methods
         ]
+        # In the order of the command line, not the order the workers finished in.
+        return sorted(rows, key=lambda r: (datasets[r.dataset], methods[r.method], r.id))
 
     def _move_aside(self) -> Path:
         stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import random
 import statistics
 
 import pytest
@@ -98,3 +99,10 @@ def test_best_rouge2_first_and_all_three_files_agree(rows, tmp_path):
     document = json.loads(paths[2].read_text())
     assert document["baseline"] == "lead"
     assert {s["method"] for s in document["standings"]} == {"lead", "better", "same", "flaky"}
+
+
+def test_the_order_rows_finished_in_does_not_change_the_numbers(rows):
+    shuffled = list(rows)
+    random.Random(0).shuffle(shuffled)
+    assert shuffled != rows
+    assert build_leaderboard(shuffled).to_dict() == build_leaderboard(rows).to_dict()
