@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/tune_position.py            # grid search, then the table
     .venv/bin/python benchmarks/tune_position.py --no-grid  # only the table, shipped defaults
+    .venv/bin/python benchmarks/tune_position.py --no-grid --heldout  # + newsroom, never tuned on
 
 Data: ``../shared/data/cnndm_summeval_dev.jsonl`` (100 CNN/DM stories, PTB-tokenized source and
 references: system output comes from the tokenized source, so both sides share one
@@ -40,6 +41,7 @@ from summarize.text import content_terms, words
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 FILES = ("cnndm_summeval_dev.jsonl", "news_writer_summaries.jsonl")
+HELDOUT = "newsroom_human60.jsonl"
 BUDGET = Budget(sentences=3)
 SCORER = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
 
@@ -133,6 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-grid", action="store_true", help="only score the shipped defaults")
     parser.add_argument("--limit", type=int, default=None, help="articles per file (debugging)")
+    parser.add_argument(
+        "--heldout",
+        action="store_true",
+        help=f"also score {HELDOUT} (never used for tuning; 1 reference, PTB-tokenized)",
+    )
     args = parser.parse_args(argv)
     data = {name: load(name, args.limit) for name in FILES}
     baseline = {name: evaluate(articles, lead) for name, articles in data.items()}
@@ -168,6 +175,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         short = name.split("_")[0]
         header += f" | {short + ' R1':>11} {'R2':>6} {'RL':>6}"
     header += f" | {'cnndm orig-highlight R1':>23} {'R2':>6} {'RL':>6}"
+    heldout = load(HELDOUT, args.limit) if args.heldout else None
+    if heldout is not None:
+        header += f" | {'held-out newsroom R1':>20} {'R2':>6} {'RL':>6}"
     print(header)
     print("-" * len(header))
     for label, function in rows:
@@ -177,6 +187,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             line += f" | {r['rouge1']:>11.2f} {r['rouge2']:>6.2f} {r['rougeL']:>6.2f}"
         r = evaluate(data[FILES[0]], function, first_reference_only=True)
         line += f" | {r['rouge1']:>23.2f} {r['rouge2']:>6.2f} {r['rougeL']:>6.2f}"
+        if heldout is not None:
+            r = evaluate(heldout, function)
+            line += f" | {r['rouge1']:>20.2f} {r['rouge2']:>6.2f} {r['rougeL']:>6.2f}"
         print(line)
     return 0
 
