@@ -28,7 +28,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; one run per folder is then up to the user
+    fcntl = None  # type: ignore[assignment]
 
 from summarize.bench._files import write_atomic
 from summarize.bench.datasets import Dataset
@@ -52,6 +57,7 @@ __all__ = [
 ]
 
 RUN_FILE_NAME = "run.json"
+LOCK_FILE_NAME = ".lock"
 RUN_SCHEMA_VERSION = 1
 OUTPUT_FILE_NAMES = (
     RESULTS_FILE_NAME,
@@ -155,6 +161,7 @@ class BenchmarkRun:
             spec.name: self._registry.get(spec.name, **dict(spec.params)) for spec in config.methods
         }
         self._plan: Plan | None = None
+        self._lock_file: IO[str] | None = None
         self._started = ""
         self._previous: dict[str, Any] = {}
 
@@ -174,7 +181,19 @@ class BenchmarkRun:
         }
 
     def prepare(self) -> Plan:
-        """Check the folder (resume, refuse, or move old results aside) and list pending work."""
+        """Check the folder (resume, refuse, or move old results aside) and list pending work.
+
+        From here until :meth:`execute` returns, the folder is locked against a second run.
+        """
+        self._lock()
+        try:
+            self._plan = self._prepare()
+        except BaseException:
+            self._unlock()
+            raise
+        return self._plan
+
+    def _prepare(self) -> Plan:
         backup = None
         run_file = self.out_dir / RUN_FILE_NAME
         previous = _read_json(run_file)
@@ -205,7 +224,7 @@ class BenchmarkRun:
                         DocumentTask(dataset.name, row.id, row.source, row.references, todo)
                     )
         pending_rows = sum(len(t.methods) for t in pending)
-        self._plan = Plan(
+        return Plan(
             self.out_dir,
             total,
             total - pending_rows,
@@ -213,7 +232,6 @@ class BenchmarkRun:
             self._log.repaired_bytes,
             backup,
         )
-        return self._plan
 
     def execute(self, progress: ProgressCallback | None = None) -> RunOutcome:
         """Run the pending documents, append every row, then write the leaderboard and plot.
@@ -222,6 +240,12 @@ class BenchmarkRun:
         ``KeyboardInterrupt``; every row written until then is kept for the next run.
         """
         plan = self._plan or self.prepare()
+        try:
+            return self._execute(plan, progress)
+        finally:
+            self._unlock()
+
+    def _execute(self, plan: Plan, progress: ProgressCallback | None) -> RunOutcome:
         clock = time.perf_counter()
         self._started = _now()
         self._write_run_file("running", None, 0)
@@ -258,6 +282,27 @@ class BenchmarkRun:
             (self._log.path, self.out_dir / RUN_FILE_NAME, *files),
             time.perf_counter() - clock,
         )
+
+    def _lock(self) -> None:
+        """Hold ``.lock`` in the folder: two runs appending to one results.jsonl would mix."""
+        if fcntl is None or self._lock_file is not None:
+            return
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        handle = (self.out_dir / LOCK_FILE_NAME).open("a")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            raise ResultsConflictError(
+                f"another summarize bench is writing into {self.out_dir}; "
+                "wait for it to finish, or use another --out"
+            ) from None
+        self._lock_file = handle
+
+    def _unlock(self) -> None:
+        if self._lock_file is not None:
+            handle, self._lock_file = self._lock_file, None
+            handle.close()
 
     def _results(
         self, tasks: Sequence[DocumentTask], progress: ProgressCallback | None

@@ -212,3 +212,17 @@ def test_a_worker_that_dies_is_a_clear_error_and_finished_rows_are_kept(tmp_path
     kept = lines(out)  # whole rows only, each of them valid
     assert len(kept) < 12 and all(r["status"] == "ok" for r in kept)
     assert json.loads((out / "run.json").read_text())["status"] == "failed"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="advisory locks are POSIX")
+def test_a_second_run_into_the_same_folder_is_refused_while_the_first_runs(tmp_path, registry):
+    data = write_dataset(tmp_path / "towns.jsonl", 2)
+    out = tmp_path / "out"
+    first = BenchmarkRun(config(data, "lead"), out, registry=registry, plot=False, workers=1)
+    first.prepare()
+    second = BenchmarkRun(config(data, "lead"), out, registry=registry, plot=False, workers=1)
+    with pytest.raises(ResultsConflictError, match="another summarize bench is writing"):
+        second.prepare()
+    first.execute()
+    plan, outcome = run(config(data, "lead"), out, registry)  # free again once it finished
+    assert plan.done_rows == 2 and outcome.rows_written == 0
