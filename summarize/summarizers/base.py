@@ -212,12 +212,22 @@ class ScoringSummarizer(ABC):
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return one score per sentence of ``document``; higher is more summary-worthy."""
 
+    def score_within(
+        self, document: Document, budget: Budget, progress: ProgressCallback | None = None
+    ) -> np.ndarray:
+        """Scores good enough to select within ``budget``: by default, :meth:`score`.
+
+        Greedy methods override this to stop once the budget is spent; sentences they never
+        reach score ``-inf``.
+        """
+        return self.score(document, progress)
+
     def summarize(
         self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
     ) -> Briefing:
         """Score the sentences, keep the best within ``budget``, and return them in source order."""
         started = time.perf_counter()
-        scores = self.score(document, progress)
+        scores = self.score_within(document, budget, progress)
         selection = select_sentences(document, scores, budget)
         return extractive_briefing(
             document,

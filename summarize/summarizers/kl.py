@@ -19,21 +19,17 @@ so a step costs O(non-zeros). Only as many steps run as the budget can use.
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 from scipy import sparse
 
-from summarize.briefing import Briefing
 from summarize.document import Document
 from summarize.summarizers.base import (
     Budget,
     ProgressCallback,
     ScoringSummarizer,
-    extractive_briefing,
-    select_sentences,
 )
 from summarize.text import STOP_WORDS, words
 
@@ -193,11 +189,12 @@ class KLSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Score every sentence by its place in the full greedy order (first pick scores highest)."""
-        return self._scores(document, None, progress)
+        return self.score_within(document, None, progress)
 
-    def _scores(
-        self, document: Document, budget: Budget | None, progress: ProgressCallback | None
+    def score_within(
+        self, document: Document, budget: Budget | None, progress: ProgressCallback | None = None
     ) -> np.ndarray:
+        """Rank only as many sentences as ``budget`` can use; the rest score ``-inf``."""
         texts = [s.text for s in document.sentences]
         n = len(texts)
         order = kl_greedy_order(texts, budget, progress=progress)
@@ -206,19 +203,3 @@ class KLSummarizer(ScoringSummarizer):
         scores = np.full(n, -np.inf)
         scores[order] = -np.arange(len(order), dtype=float)
         return scores
-
-    def summarize(
-        self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
-    ) -> Briefing:
-        """Run only as many greedy steps as ``budget`` can use, then select as every method does."""
-        started = time.perf_counter()
-        scores = self._scores(document, budget, progress)
-        selection = select_sentences(document, scores, budget)
-        return extractive_briefing(
-            document,
-            selection,
-            method=self.name,
-            params=self.params,
-            budget=budget,
-            seconds=time.perf_counter() - started,
-        )

@@ -19,20 +19,15 @@ with a progress call per block); the greedy step runs only as often as the budge
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from scipy import sparse
 
-from summarize.briefing import Briefing
 from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.summarizers.base import (
     Budget,
     ProgressCallback,
     ScoringSummarizer,
-    extractive_briefing,
-    select_sentences,
 )
 from summarize.summarizers.kl import GreedyStop
 from summarize.summarizers.textrank import content_term_counts, term_count_matrix
@@ -166,11 +161,12 @@ class PositionSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Score every sentence by its place in the full greedy order (first pick highest)."""
-        return self._scores(document, None, progress)
+        return self.score_within(document, None, progress)
 
-    def _scores(
-        self, document: Document, budget: Budget | None, progress: ProgressCallback | None
+    def score_within(
+        self, document: Document, budget: Budget | None, progress: ProgressCallback | None = None
     ) -> np.ndarray:
+        """Rank only as many sentences as ``budget`` can use; the rest score ``-inf``."""
         sentences = document.sentences
         vectors = tfidf_vectors(content_term_counts([s.text for s in sentences]))
         salience = position_salience(
@@ -185,19 +181,3 @@ class PositionSummarizer(ScoringSummarizer):
         scores = np.full(len(sentences), -np.inf)
         scores[order] = -np.arange(len(order), dtype=float)
         return scores
-
-    def summarize(
-        self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
-    ) -> Briefing:
-        """Rank only as many sentences as ``budget`` can use, then select as every method does."""
-        started = time.perf_counter()
-        scores = self._scores(document, budget, progress)
-        selection = select_sentences(document, scores, budget)
-        return extractive_briefing(
-            document,
-            selection,
-            method=self.name,
-            params=self.params,
-            budget=budget,
-            seconds=time.perf_counter() - started,
-        )
