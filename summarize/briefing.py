@@ -85,8 +85,12 @@ class Briefing:
 
     @property
     def text(self) -> str:
-        """The briefing's sentences joined into one paragraph."""
-        return " ".join(" ".join(s.text.split()) for s in self.sentences)
+        """The briefing's sentences, one per line, white space inside each folded.
+
+        One sentence a line is the form ROUGE-Lsum and the factuality checks read without
+        re-splitting: joined with spaces, "… in a post on X. Russia was …" reads as one sentence.
+        """
+        return "\n".join(" ".join(s.text.split()) for s in self.sentences)
 
     @property
     def flagged(self) -> tuple[BriefingSentence, ...]:

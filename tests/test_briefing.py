@@ -34,6 +34,7 @@ def test_text_and_markdown_renderings(modi_text):
     briefing = summarize.brief(modi_text, "lead", sentences=2)
     lines = briefing.to_text().splitlines()
     assert lines == [" ".join(s.text.split()) for s in briefing.sentences]
+    assert briefing.text.splitlines() == lines
     bullets = briefing.to_markdown().splitlines()
     assert all(line.startswith("- ") for line in bullets) and len(bullets) == 2
 
