@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint format clean
+.PHONY: demo demo-llm dev-bench test lint format clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,14 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/summarize brief benchmarks/modi_putin/article.txt --format markdown
+
+# The llm method against the loopback test server: offline, no key.
+demo-llm: $(STAMP)
+	bash benchmarks/llm_demo.sh
+
+# Every extractive method on the two dev sets (needs ../shared/data).
+dev-bench: $(STAMP)
+	bash benchmarks/run_dev.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check summarize tests benchmarks
