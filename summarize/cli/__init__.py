@@ -12,4 +12,15 @@ from summarize.cli import eval as _eval  # noqa: F401  (registers commands)
 from summarize.cli import llm as _llm  # noqa: F401  (registers commands)
 from summarize.cli.app import app, main
 
+# Help lists commands in the order a newcomer needs them, not in the order modules import.
+_ORDER = ("brief", "methods", "eval", "bench", "prompts", "config")
+
+
+def _help_position(command) -> int:
+    name = command.name or command.callback.__name__
+    return _ORDER.index(name) if name in _ORDER else len(_ORDER)
+
+
+app.registered_commands.sort(key=_help_position)
+
 __all__ = ["app", "main"]

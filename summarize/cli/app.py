@@ -11,7 +11,10 @@ app = typer.Typer(
         "Examples:\n\n"
         "  summarize brief article.txt\n\n"
         "  summarize brief article.txt --method lead --sentences 3 --format json\n\n"
-        "  summarize methods"
+        "  summarize methods\n\n"
+        "  summarize eval outputs.jsonl --output scores.jsonl\n\n"
+        "  summarize bench benchmarks/modi_putin\n\n"
+        "Run 'summarize COMMAND --help' for a command's options and examples."
     ),
     no_args_is_help=True,
     add_completion=False,
