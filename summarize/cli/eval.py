@@ -99,6 +99,13 @@ def eval_command(
     max_mb: float = typer.Option(
         20.0, "--max-mb", help="Refuse --summary/--reference/--source files larger than this."
     ),
+    judge: Optional[str] = typer.Option(
+        None,
+        "--judge",
+        metavar="llm",
+        help="Also ask an LLM judge (with --summary and --source; settings as for --method llm, "
+        "see docs/llm.md).",
+    ),
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
@@ -106,7 +113,13 @@ def eval_command(
         if summary is not None:
             if file is not None:
                 fail("give either FILE.jsonl or --summary, not both")
-            _score_one(evaluator, summary, reference, source, max_mb, output_format)
+            if judge not in (None, "llm"):
+                fail(f"unknown judge '{judge}' (the only one is: llm)")
+            if judge and source is None:
+                fail("--judge llm needs --source, the article the summary summarizes")
+            _score_one(
+                evaluator, summary, reference, source, max_mb, output_format, judge=bool(judge)
+            )
             return
         if file is None:
             fail(
@@ -114,6 +127,8 @@ def eval_command(
             )
         if reference or source is not None:
             fail("--reference and --source go with --summary; in FILE.jsonl they are fields")
+        if judge is not None:
+            fail("--judge llm goes with --summary and --source")
         _score_file(evaluator, file, output, force, skip_bad, output_format)
 
 
@@ -124,18 +139,34 @@ def _score_one(
     source: Optional[Path],
     max_mb: float,
     output_format: EvalFormat,
+    *,
+    judge: bool = False,
 ) -> None:
+    summary_text = read_input(str(summary), max_mb)
+    source_text = read_input(str(source), max_mb) if source is not None else None
     evaluation = evaluator.evaluate(
-        read_input(str(summary), max_mb),
-        [read_input(str(r), max_mb) for r in references],
-        read_input(str(source), max_mb) if source is not None else None,
+        summary_text, [read_input(str(r), max_mb) for r in references], source_text
     )
     if evaluation.rouge is None and evaluation.factuality is None:
         note("nothing to compare with: give --reference and/or --source")
+    verdict = None
+    if judge and source_text is not None:
+        from summarize.llm.judge import judge_factuality  # imports openai: only when asked
+
+        verdict = judge_factuality(summary_text, source_text)
     if output_format is EvalFormat.json:
-        typer.echo(json.dumps(evaluation.to_dict(), indent=2, ensure_ascii=False))
+        data = evaluation.to_dict()
+        if verdict is not None:
+            data["llm_judge"] = verdict.to_dict()
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         typer.echo(_single_table(evaluation), nl=False)
+        if verdict is not None:
+            label = "consistent" if verdict.label else "NOT consistent"
+            typer.echo(f"llm judge    {verdict.score:.4f} ({label}, model {verdict.model})")
+            for sentence in verdict.sentences:
+                if not sentence.supported:
+                    typer.echo(f"  unsupported: {sentence.sentence!r} - {sentence.reason}")
 
 
 def _score_file(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from summarize.errors import LLMResponseError
@@ -33,3 +35,25 @@ def test_an_answer_that_is_not_json_is_a_clear_error(
             "Modi called Putin.", article, model="fake-french", base_url=server.base_url
         )
     assert len(server.requests) == 2  # asked once more before giving up
+
+
+def test_eval_judge_llm_reports_next_to_the_offline_checks(
+    server: FakeOpenAIServer, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+    from tests.llm.conftest import ARTICLE_PATH
+
+    monkeypatch.setenv("SUMMARIZE_BASE_URL", server.base_url)
+    monkeypatch.setenv("SUMMARIZE_MODEL", "fake")
+    summary = tmp_path / "summary.txt"
+    summary.write_text("Officials said 4,700 soldiers attended the call.")
+    args = ["eval", "--summary", str(summary), "--source", str(ARTICLE_PATH), "--judge", "llm"]
+    table = CliRunner().invoke(app, args)
+    assert table.exit_code == 0, table.output
+    assert "factuality" in table.stdout and "llm judge    0.0000 (NOT consistent" in table.stdout
+    data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
+    assert data["factuality"] is not None and data["llm_judge"]["label"] is False
+    missing = CliRunner().invoke(app, ["eval", "--summary", str(summary), "--judge", "llm"])
+    assert missing.exit_code == 1 and "needs --source" in missing.stderr
