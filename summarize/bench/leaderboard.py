@@ -5,6 +5,9 @@ scored as zero. ROUGE means are over the rows that have references; rows without
 are counted in ``no_refs`` and still scored on factuality and extractiveness. The comparison
 with the baseline (``lead``) is a paired test (``summarize.evaluation.stats.paired_test``) on
 the documents both methods summarized, per ROUGE type; ``p < 0.05`` counts as a difference.
+Methods that report accounting (the LLM's tokens, calls, retries) have it summed over all their
+rows in ``usage_totals``; the Markdown table shows those columns only for datasets where some
+method has it.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from summarize.bench._files import write_atomic
-from summarize.bench.results import ResultRow
+from summarize.bench.results import USAGE_KEYS, ResultRow
 from summarize.evaluation.stats import Interval, bootstrap_ci, paired_test
 
 __all__ = [
     "BASELINE",
     "ROUGE_TYPES",
     "SIGNIFICANCE",
+    "USAGE_COLUMNS",
     "Comparison",
     "Leaderboard",
     "MethodStanding",
@@ -37,6 +41,9 @@ BASELINE = "lead"
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 ROUGE_LABELS = {"rouge1": "R1", "rouge2": "R2", "rougeL": "RL", "rougeLsum": "RLsum"}
 SIGNIFICANCE = 0.05
+USAGE_COLUMNS = {"tokens_in": "tokens in", "tokens_out": "tokens out", "calls": "calls",
+                 "retries": "retries"}  # fmt: skip
+"""The accounting totals shown in ``leaderboard.md`` (all of them are in the CSV and JSON)."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,8 @@ class MethodStanding:
     median_seconds: float | None
     versus_baseline: Mapping[str, Comparison] = field(default_factory=dict)
     """Per ROUGE type; empty for the baseline itself or when it is missing."""
+    usage_totals: Mapping[str, float] | None = None
+    """Accounting summed over the method's rows (keys from ``USAGE_KEYS``); ``None`` if none."""
 
     @property
     def scored(self) -> int:
@@ -109,6 +118,7 @@ class MethodStanding:
                 }
                 for k, c in self.versus_baseline.items()
             },
+            "usage_totals": None if self.usage_totals is None else dict(self.usage_totals),
         }
 
 
@@ -142,12 +152,14 @@ class Leaderboard:
         """One Markdown table per dataset (ROUGE F1 ×100 with the CI in brackets)."""
         out = []
         for dataset in self.datasets:
+            accounted = any(s.usage_totals is not None for s in self.for_dataset(dataset))
             out.append(f"### {dataset}\n")
             header = [
                 "method", "docs", "failed", "no refs",
                 *(f"{ROUGE_LABELS[k]} [95% CI]" for k in ROUGE_TYPES),
                 f"R1 vs {self.baseline}", f"R2 vs {self.baseline}",
                 "factuality", "consistent", "coverage", "density", "s/doc (median)",
+                *(USAGE_COLUMNS.values() if accounted else ()),
             ]  # fmt: skip
             out.append("| " + " | ".join(header) + " |")
             out.append("|" + "|".join("---" if i == 0 else "--:" for i in range(len(header))) + "|")
@@ -165,6 +177,7 @@ class Leaderboard:
                     _number(s.coverage, 3),
                     _number(s.density, 2),
                     _seconds(s.median_seconds),
+                    *(_usage_cells(s) if accounted else ()),
                 ]
                 out.append("| " + " | ".join(cells) + " |")
             out.append("")
@@ -179,7 +192,7 @@ class Leaderboard:
             header += [k, f"{k}_low", f"{k}_high", f"{k}_delta_vs_{self.baseline}",
                        f"{k}_p_vs_{self.baseline}"]  # fmt: skip
         header += ["factuality", "consistent", "coverage", "density", "novel_bigrams",
-                   "median_seconds"]  # fmt: skip
+                   "median_seconds", *USAGE_KEYS]  # fmt: skip
         writer.writerow(header)
         for s in self.standings:
             line: list[Any] = [s.dataset, s.method, s.documents, s.failures, s.no_refs]
@@ -200,6 +213,7 @@ class Leaderboard:
                 _round(s.density, 6),
                 _round(s.novel_bigrams, 6),
                 _round(s.median_seconds, 6),
+                *((s.usage_totals or {}).get(k) for k in USAGE_KEYS),
             ]
             writer.writerow(["" if v is None else v for v in line])
         return buffer.getvalue()
@@ -251,6 +265,7 @@ def build_leaderboard(
                 novel_bigrams=_mean([e.novel_ngrams[2] for e in extractive if 2 in e.novel_ngrams]),
                 median_seconds=statistics.median([r.seconds for r in ok]) if ok else None,
                 versus_baseline=versus,
+                usage_totals=_usage_totals(group),
             )
         )
     order = {name: i for i, name in enumerate(dict.fromkeys(d for d, _ in groups))}
@@ -293,6 +308,23 @@ def _compare(
             documents=len(pairs),
         )
     return result
+
+
+def _usage_totals(rows: Sequence[ResultRow]) -> dict[str, float] | None:
+    """Each accounting key summed over the rows that report it; ``None`` when none does."""
+    accounted = [r.usage for r in rows if r.usage is not None]
+    if not accounted:
+        return None
+    totals: dict[str, float] = {}
+    for usage in accounted:
+        for key, value in usage.items():
+            totals[key] = totals.get(key, 0) + value
+    return {k: round(v, 6) if isinstance(v, float) else v for k, v in totals.items()}
+
+
+def _usage_cells(standing: MethodStanding) -> list[str]:
+    totals = standing.usage_totals or {}
+    return ["–" if totals.get(k) is None else f"{totals[k]:,.0f}" for k in USAGE_COLUMNS]
 
 
 def _rank_value(standing: MethodStanding) -> float:

@@ -8,12 +8,18 @@ Each line is a JSON object (schema version :data:`RESULTS_SCHEMA_VERSION`)::
      "rouge": {"rouge1": 0.51, "rouge2": 0.30, "rougeL": 0.41, "rougeLsum": 0.47},
      "factuality": {"score": 0.98, "label": true, "unsupported_sentences": 0},
      "extractiveness": {"coverage": 1.0, "density": 24.3, "compression": 4.9,
-                        "novel_ngrams": {"1": 0.0, "2": 0.0, "3": 0.0}}}
+                        "novel_ngrams": {"1": 0.0, "2": 0.0, "3": 0.0}},
+     "usage": null}
 
 ``rouge`` holds F1 (0–1) against the best-matching reference per ROUGE type and is ``null`` when
 the row has no references; ``status`` is ``error`` when the method raised, and then ``error``
 holds its message and the scores are ``null``. The file is flushed after every row; a line cut
 short by a killed process is dropped (and redone) when the run resumes.
+
+``usage`` is the numeric accounting a method reports in its briefing's metadata (the ``llm``
+method: ``tokens_in``, ``tokens_out``, ``calls``, ``retries``, ``cache_hits``, ``llm_seconds``;
+see :data:`USAGE_KEYS`) and ``null`` for methods that report none. Rows written before the field
+existed read back with ``usage`` ``None``.
 """
 
 from __future__ import annotations
@@ -30,15 +36,20 @@ from summarize.errors import ResultsConflictError, ResultsWriteError
 __all__ = [
     "RESULTS_FILE_NAME",
     "RESULTS_SCHEMA_VERSION",
+    "USAGE_KEYS",
     "ExtractivenessScores",
     "FactualityScores",
     "ResultRow",
     "ResultsLog",
     "RowKey",
+    "usage_from_metadata",
 ]
 
 RESULTS_FILE_NAME = "results.jsonl"
 RESULTS_SCHEMA_VERSION = 1
+
+USAGE_KEYS = ("tokens_in", "tokens_out", "calls", "retries", "cache_hits", "llm_seconds")
+"""The accounting keys copied from a briefing's metadata into a row's ``usage``, in order."""
 
 RowKey = tuple[str, str, str]
 """``(dataset, document id, method)``: what makes a result row unique."""
@@ -84,6 +95,8 @@ class ResultRow:
     factuality: FactualityScores | None = None
     extractiveness: ExtractivenessScores | None = None
     error: str | None = None
+    usage: Mapping[str, float] | None = None
+    """Numeric accounting of the briefing (keys from :data:`USAGE_KEYS`); ``None`` if none."""
 
     @property
     def key(self) -> RowKey:
@@ -127,6 +140,7 @@ class ResultRow:
                 "compression": round(extractive.compression, 6),
                 "novel_ngrams": {str(n): round(v, 6) for n, v in extractive.novel_ngrams.items()},
             },
+            "usage": None if self.usage is None else {k: _number(v) for k, v in self.usage.items()},
         }
 
     @classmethod
@@ -162,6 +176,7 @@ class ResultRow:
                 {int(n): float(v) for n, v in (extractive.get("novel_ngrams") or {}).items()},
             ),
             error=value.get("error"),
+            usage=_usage(value.get("usage")),
         )
 
 
@@ -258,6 +273,29 @@ class ResultsLog:
                 stream.truncate(size)
                 stream.flush()
                 os.fsync(stream.fileno())
+
+
+def usage_from_metadata(metadata: Mapping[str, Any]) -> dict[str, float] | None:
+    """The numeric accounting (:data:`USAGE_KEYS`) in a briefing's metadata; ``None`` if none."""
+    usage = {
+        key: metadata[key]
+        for key in USAGE_KEYS
+        if isinstance(metadata.get(key), int | float) and not isinstance(metadata.get(key), bool)
+    }
+    return usage or None
+
+
+def _usage(value: Any) -> dict[str, float] | None:
+    if value is None:
+        return None
+    return {str(k): _number(v) for k, v in value.items()}
+
+
+def _number(value: Any) -> float:
+    """An int stays an int (token and call counts), anything else is a rounded float."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return round(float(value), 6)
 
 
 def _parse_line(raw: bytes) -> ResultRow | None:

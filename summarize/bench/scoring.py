@@ -5,7 +5,12 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, replace
 
-from summarize.bench.results import ExtractivenessScores, FactualityScores, ResultRow
+from summarize.bench.results import (
+    ExtractivenessScores,
+    FactualityScores,
+    ResultRow,
+    usage_from_metadata,
+)
 from summarize.document import Document
 from summarize.evaluation.extractiveness import extractiveness
 from summarize.evaluation.factuality import FactualityChecker
@@ -60,13 +65,16 @@ def score_document(
             continue
         seconds = time.perf_counter() - started
         summary = briefing.text
+        usage = usage_from_metadata(briefing.metadata)
         if summary in scored:
-            rows.append(replace(scored[summary], method=method, seconds=seconds))
+            rows.append(replace(scored[summary], method=method, seconds=seconds, usage=usage))
             continue
         try:
             if checker is None:
                 checker = FactualityChecker(task.source)
-            scored[summary] = _scored_row(task, method, summary, seconds, checker)
+            scored[summary] = replace(
+                _scored_row(task, method, summary, seconds, checker), usage=usage
+            )
             rows.append(scored[summary])
         except Exception as exc:
             rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))
