@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import NoReturn
+from typing import IO, NoReturn
 
 import typer
 
@@ -71,14 +70,23 @@ def write_output(text: str, output: Path | None, force: bool) -> None:
         raise OutputExistsError(f"{output} already exists (use --force to overwrite it)")
     if output.is_dir():
         raise OutputExistsError(f"{output} is a directory")
-    directory = output.parent if str(output.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
+    with atomic_text_file(output) as stream:
+        stream.write(text)
+
+
+@contextmanager
+def atomic_text_file(path: Path) -> Iterator[IO[str]]:
+    """A text stream that replaces ``path`` only once it closes whole: never half a file.
+
+    The file gets the usual permissions (the umask's), not a private temporary file's 0600.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, output)
+        with temporary.open("w", encoding="utf-8") as stream:
+            yield stream
+        os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
@@ -15,7 +13,14 @@ from typing import IO, Optional
 import typer
 
 from summarize.cli.app import app
-from summarize.cli.common import DelayedProgress, fail, note, read_input, reported_errors
+from summarize.cli.common import (
+    DelayedProgress,
+    atomic_text_file,
+    fail,
+    note,
+    read_input,
+    reported_errors,
+)
 from summarize.errors import BadRowError, InputError, OutputExistsError, SummarizeError
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
 from summarize.evaluation.rows import parse_row, read_rows
@@ -274,15 +279,8 @@ def _open_output(output: Optional[Path]) -> Iterator[Optional[IO[str]]]:
         yield sys.stdout
         sys.stdout.flush()
         return
-    directory = output.parent if str(output.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{output.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            yield stream
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_text_file(output) as stream:
+        yield stream
 
 
 def _corpus_table(summaries: list[MetricSummary], rows: int) -> str:

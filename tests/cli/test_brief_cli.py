@@ -161,3 +161,14 @@ def test_the_console_script_runs_and_never_shows_a_traceback(tmp_path):
     )
     assert bad.returncode == 1
     assert bad.stderr.strip() == f"error: no such file: {tmp_path / 'nope.txt'}"
+
+
+def test_output_file_gets_the_usual_permissions_not_a_temporary_files(tmp_path):
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    target = tmp_path / "briefing.txt"
+    assert run("brief", str(EXAMPLE_ARTICLE), "--output", str(target)).exit_code == 0
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing.txt"]  # no temporary left behind
