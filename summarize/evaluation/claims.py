@@ -13,10 +13,11 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
-from summarize.text import STOP_WORDS, sentence_spans
+from summarize.text import STOP_WORDS, WORD_PATTERN, sentence_spans
 
 __all__ = [
     "TITLES",
+    "WORD_OR_NUMBER",
     "DateClaim",
     "NameMention",
     "NumberClaim",
@@ -32,7 +33,9 @@ __all__ = [
     "tokens",
 ]
 
-_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*|\S", re.UNICODE)
+WORD_OR_NUMBER = re.compile(rf"\d+(?:[.,:]\d+)*|{WORD_PATTERN.pattern}")
+"""A number (with inner separators, "1,500.5") or a word as :data:`summarize.text.WORD_PATTERN`."""
+_TOKEN = re.compile(rf"{WORD_OR_NUMBER.pattern}|\S")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 

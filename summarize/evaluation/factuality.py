@@ -35,6 +35,7 @@ from summarize.document import Document
 from summarize.errors import InputError, ParameterError
 from summarize.evaluation.claims import (
     TITLES,
+    WORD_OR_NUMBER,
     NameMention,
     Token,
     dates,
@@ -83,7 +84,6 @@ DEFAULT_THRESHOLD = 0.45
 
 _MODEL_ARTEFACTS = frozenset({"UNK", "unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 """Placeholders for unknown words and PTB bracket codes (``-lrb-``); they claim nothing."""
-_WORD_OR_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _ACRONYM = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z]{2,6}\b")
 _ROMAN = re.compile(r"[ivx]{1,4}")
 _DEMONYM_ENDINGS = ("ish", "ian", "an", "ese", "i", "ic", "ch")
@@ -209,7 +209,7 @@ def _undo_ptb(text: str) -> str:
 def _normalized_words(text: str) -> list[str]:
     """Lower-case words and numbers of ``text`` with PTB artefacts undone and marks dropped."""
     out: list[str] = []
-    for word in _WORD_OR_NUMBER.findall(_undo_ptb(text)):
+    for word in WORD_OR_NUMBER.findall(_undo_ptb(text)):
         if word not in _MODEL_ARTEFACTS:
             norm = normalize_word(word)
             if "-" in norm:
@@ -248,7 +248,7 @@ class _Source:
         self.initialisms = frozenset(
             "".join(w[0] for w in capitals).lower()
             for m in mentions
-            if len(capitals := [w for w in _WORD_OR_NUMBER.findall(m.text) if w[0].isupper()]) > 1
+            if len(capitals := [w for w in WORD_OR_NUMBER.findall(m.text) if w[0].isupper()]) > 1
         )
         """Initials of the names the source spells out ("un" for "United Nations")."""
         self.sentence_stems: list[frozenset[str]] = [
