@@ -10,12 +10,19 @@ For every summary sentence the checker finds the source sentences that support i
 ``quote``          quoted words that the source does not contain, modulo quote style and spacing
 ``novel-content``  content words that occur nowhere in the source (after stemming)
 
-Each sentence gets a score in [0, 1] from a penalty with three weights (novel content words,
-splice risk from novel word pairs, failed claims); the summary's score is the product of its
-sentences' scores (it is consistent only if every sentence is), and its label compares the
-score with a threshold calibrated on the FRANK and SummEval dev data (see
-``docs/factuality.md`` and ``benchmarks/factuality.py``). Nothing is downloaded and nothing
-needs a GPU; a pair takes about 10 milliseconds.
+Two more checks read the sentences that support the rest of a summary sentence (its
+evidence): a number or date the source states, but for something else (``number``,
+``date``), and who said it (``attribution``: a speaker the evidence does not name, or two
+names the other way round). Every issue keeps its kind, the words at fault and the evidence.
+
+The score is a calibrated probability that the summary is consistent: a logistic model over
+style-proof features (:mod:`summarize.evaluation.features`: novel words and n-grams,
+alignment to the best source sentences, failed claims, negation, pronouns, word order),
+fitted on FRANK and SummEval and chosen by leave-one-source-out validation
+(``benchmarks/fit_factuality.py``, coefficients in ``factuality_model.json``). Each failed
+number, date or quote check halves it. Everything reads one canonical text style
+(:mod:`summarize.evaluation.style`), so raw and PTB-tokenized lower-cased text score alike.
+Nothing is downloaded and nothing needs a GPU.
 
 Evidence indices point into ``Document.from_string(source).sentences`` (the cleaned
 document, page chrome set aside); claims are checked against the whole source text, chrome
@@ -47,6 +54,15 @@ from summarize.evaluation.claims import (
     quotations,
     tokens,
 )
+from summarize.evaluation.features import (
+    SUMMARY_FEATURES,
+    SentenceAnalysis,
+    SourceIndex,
+    analyse_sentence,
+    summary_features,
+)
+from summarize.evaluation.model import LogisticModel, default_model
+from summarize.evaluation.style import sentence_spans as style_sentence_spans
 from summarize.text import STOP_WORDS, sentence_spans, stem
 
 __all__ = [
@@ -59,28 +75,13 @@ __all__ = [
     "check_factuality",
 ]
 
-ISSUE_KINDS = ("entity", "number", "date", "quote", "novel-content")
-"""The kinds of :class:`Issue`, in the order the checks run."""
+ISSUE_KINDS = ("entity", "number", "date", "quote", "attribution", "novel-content")
+"""The kinds of :class:`Issue`."""
 
-# The scoring model (see docs/factuality.md), penalty per sentence, score = exp(-penalty):
-#   _W_NOVEL * share of content words found nowhere in the source
-# + _W_SPLICE * splice risk, from the share p of word pairs the source never has:
-#     min(p, 2 * _SPLICE_PEAK - p), clipped at 0. A sentence copied with a few new pairs
-#     (p near _SPLICE_PEAK) stitches passages together, which is where extractive and
-#     lightly abstractive systems go wrong; a fully rewritten sentence (high p) is judged
-#     on its words and claims instead, since paraphrase is what abstractive systems do.
-# + _W_CLAIM * number of failed name, number, date and quote checks.
-# The summary's score is the product of its sentences' scores, exp(-sum of penalties): the
-# human labels call a summary consistent only when every sentence is.
-# Three weights, one shape constant and the threshold were chosen by grid search on the
-# calibration part only (FRANK valid, half of SummEval's documents), maximizing the lowest
-# balanced accuracy of the three origins; benchmarks/factuality.py --calibrate repeats it.
-_W_NOVEL = 2.0
-_W_SPLICE = 4.0
-_SPLICE_PEAK = 0.3
-_W_CLAIM = 1.0
-DEFAULT_THRESHOLD = 0.45
-"""Summaries scoring at or above this are labelled consistent (calibrated, see the module doc)."""
+_HARD_FEATURES = ("number_missing", "date_missing", "quote_missing", "out_of_context")
+"""Failed claims (style-proof) that each halve the score: one puts a summary below the threshold."""
+DEFAULT_THRESHOLD = default_model().threshold
+"""Summaries scoring at or above this are labelled consistent (picked on pooled dev data)."""
 
 _MODEL_ARTEFACTS = frozenset({"UNK", "unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 """Placeholders for unknown words and PTB bracket codes (``-lrb-``); they claim nothing."""
@@ -134,6 +135,8 @@ class SentenceVerdict:
     evidence_spans: tuple[tuple[int, int], ...]
     """``(start, end)`` of each evidence sentence in the source text."""
     issues: tuple[Issue, ...]
+    evidence_text: tuple[str, ...] = ()
+    """The evidence sentences themselves: what the sentence was checked against."""
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict."""
@@ -145,6 +148,7 @@ class SentenceVerdict:
             "score": self.score,
             "evidence": list(self.evidence),
             "evidence_spans": [list(span) for span in self.evidence_spans],
+            "evidence_text": list(self.evidence_text),
             "issues": [issue.to_dict() for issue in self.issues],
         }
 
@@ -173,30 +177,6 @@ class FactualityResult:
             "threshold": self.threshold,
             "sentences": [sentence.to_dict() for sentence in self.sentences],
         }
-
-
-@dataclass(frozen=True, slots=True)
-class _Features:
-    """What the score of one sentence is computed from (also used for calibration)."""
-
-    content_words: int
-    novel_words: int
-    pairs: int
-    novel_pairs: int
-    claims_failed: int
-
-    def penalty(
-        self,
-        w_novel: float = _W_NOVEL,
-        w_splice: float = _W_SPLICE,
-        splice_peak: float = _SPLICE_PEAK,
-        w_claim: float = _W_CLAIM,
-    ) -> float:
-        """The sentence's penalty; the score is ``exp(-penalty)``."""
-        novel = self.novel_words / self.content_words if self.content_words else 0.0
-        pairs = self.novel_pairs / self.pairs if self.pairs else 0.0
-        splice = max(0.0, min(pairs, 2 * splice_peak - pairs))
-        return w_novel * novel + w_splice * splice + w_claim * self.claims_failed
 
 
 def _undo_ptb(text: str) -> str:
@@ -326,9 +306,18 @@ class FactualityChecker:
     >>> checker = FactualityChecker(article_text)
     >>> result = checker.check(summary_text)
     >>> result.label, [issue.span for issue in result.issues]
+
+    ``model`` replaces the shipped :class:`~summarize.evaluation.model.LogisticModel`;
+    ``threshold`` the model's own threshold.
     """
 
-    def __init__(self, source: str | Document, *, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self,
+        source: str | Document,
+        *,
+        threshold: float | None = None,
+        model: LogisticModel | None = None,
+    ) -> None:
         if isinstance(source, Document):
             document = source
         elif isinstance(source, str):
@@ -337,24 +326,32 @@ class FactualityChecker:
             raise InputError(
                 f"expected the source as text or a Document, got {type(source).__name__}"
             )
-        if not 0.0 <= threshold <= 1.0:
+        self.model = model or default_model()
+        threshold = self.model.threshold if threshold is None else threshold
+        if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
             raise ParameterError(f"threshold must be between 0 and 1, got {threshold}")
         self.document = document
-        self.threshold = threshold
+        self.threshold = float(threshold)
+        self._columns = [SUMMARY_FEATURES.index(name) for name in self.model.features]
 
     @cached_property
     def _source(self) -> _Source:
         return _Source(self.document)
 
+    @cached_property
+    def _index(self) -> SourceIndex:
+        return SourceIndex(self.document)
+
     def check(self, summary: str) -> FactualityResult:
-        """Check every sentence of ``summary``; offsets in the result index ``summary``."""
+        """Check every sentence of ``summary``; offsets in the result index ``summary``.
+
+        An empty or blank summary claims nothing: score 1.0, consistent, no sentences.
+        """
         if not isinstance(summary, str):
             raise InputError(f"expected the summary as text, got {type(summary).__name__}")
-        verdicts = tuple(
-            self._verdict(summary, start, end, ()) for start, end in sentence_spans(summary)
-        )
-        verdicts = tuple(v for v in verdicts if v is not None)
-        score = math.prod(v.score for v in verdicts)
+        parts = [self._verdict(summary, s, e, ()) for s, e in style_sentence_spans(summary)]
+        verdicts = tuple(verdict for verdict, _ in parts)
+        score = self._score([analysis for _, analysis in parts]) if parts else 1.0
         return FactualityResult(score, score >= self.threshold, self.threshold, verdicts)
 
     def check_sentence(
@@ -368,30 +365,61 @@ class FactualityChecker:
         if not isinstance(sentence, str):
             raise InputError(f"expected the sentence as text, got {type(sentence).__name__}")
         stripped = sentence.strip()
-        start = len(sentence) - len(sentence.lstrip())
-        verdict = self._verdict(sentence, start, start + len(stripped), tuple(evidence or ()))
-        if verdict is None:
+        if not stripped:
             return SentenceVerdict(sentence, 0, len(sentence), True, 1.0, (), (), ())
-        return verdict
+        start = len(sentence) - len(sentence.lstrip())
+        return self._verdict(sentence, start, start + len(stripped), tuple(evidence or ()))[0]
+
+    def _score(self, analyses: Sequence[SentenceAnalysis]) -> float:
+        values = summary_features(analyses)
+        probability = self.model.probability([values[i] for i in self._columns])
+        failed = sum(a.feature(name) for a in analyses for name in _HARD_FEATURES)
+        return probability * 0.5**failed
 
     def _verdict(
         self, summary: str, start: int, end: int, cited: tuple[int, ...]
-    ) -> SentenceVerdict | None:
-        if end <= start:
-            return None
-        source = self._source
+    ) -> tuple[SentenceVerdict, SentenceAnalysis]:
         text = summary[start:end]
-        features, issues, evidence = _analyse(source, summary, start, end, cited)
-        score = math.exp(-features.penalty())
-        spans = tuple(
-            (self.document.sentences[i].start, self.document.sentences[i].end) for i in evidence
-        )
+        analysis = analyse_sentence(self._index, text, cited)
+        issues = _analyse(self._source, summary, start, end, cited)
+        issues = _with_findings(summary, start, end, issues, analysis)
+        score = self._score([analysis])
+        evidence = analysis.evidence
+        sentences = self.document.sentences
+        spans = tuple((sentences[i].start, sentences[i].end) for i in evidence)
         supported = score >= self.threshold and not any(i.kind != "novel-content" for i in issues)
-        return SentenceVerdict(text, start, end, supported, score, evidence, spans, issues)
+        quoted = tuple(sentences[i].text for i in evidence)
+        verdict = SentenceVerdict(
+            text, start, end, supported, score, evidence, spans, issues, quoted
+        )
+        return verdict, analysis
+
+
+def _with_findings(
+    summary: str,
+    start: int,
+    end: int,
+    issues: tuple[Issue, ...],
+    analysis: SentenceAnalysis,
+) -> tuple[Issue, ...]:
+    """Add the claims the source makes elsewhere or with someone else, at their words."""
+    found = list(issues)
+    taken = {offset for issue in issues for offset in range(issue.start, issue.end)}
+    for finding in analysis.findings:
+        pattern = r"[\W_]+".join(re.escape(w) for w in re.findall(r"\w+", finding.words))
+        match = re.search(rf"(?<!\w){pattern}(?!\w)", summary[start:end], re.IGNORECASE)
+        if not pattern or match is None:
+            continue
+        first, last = start + match.start(), start + match.end()
+        if any(offset in taken for offset in range(first, last)):
+            continue
+        found.append(Issue(finding.kind, summary[first:last], first, last, finding.message))
+        taken.update(range(first, last))
+    return tuple(sorted(found, key=lambda issue: (issue.start, issue.end)))
 
 
 def check_factuality(
-    summary: str, source: str | Document, *, threshold: float = DEFAULT_THRESHOLD
+    summary: str, source: str | Document, *, threshold: float | None = None
 ) -> FactualityResult:
     """Check ``summary`` against ``source`` (text or a Document); see :class:`FactualityChecker`."""
     return FactualityChecker(source, threshold=threshold).check(summary)
@@ -417,7 +445,7 @@ class _Findings:
 
 def _analyse(
     source: _Source, summary: str, start: int, end: int, cited: tuple[int, ...]
-) -> tuple[_Features, tuple[Issue, ...], tuple[int, ...]]:
+) -> tuple[Issue, ...]:
     text = summary[start:end]
     plain = _undo_ptb(text)
     findings = _Findings()
@@ -448,12 +476,8 @@ def _analyse(
             start + tok.end,
             f"'{tok.text}' does not occur in the source",
         )
-    words = _normalized_words(text)
-    pairs = list(zip(words, words[1:], strict=False))
-    novel_pairs = sum(1 for pair in pairs if pair not in source.pairs)
-    features = _Features(len(content), len(novel), len(pairs), novel_pairs, claims_failed)
     findings.issues.sort(key=lambda issue: (issue.start, issue.end))
-    return features, tuple(findings.issues), evidence
+    return tuple(findings.issues)
 
 
 def _merge_adjacent(novel: list[Token], text: str) -> list[Token]:
@@ -635,7 +659,7 @@ def _check_roles(
                 failed += 1
                 found.add(
                     summary,
-                    "entity",
+                    "attribution",
                     offset + first.start,
                     offset + second.end,
                     f"the source has {second.text} and {first.text} the other way round",
