@@ -216,6 +216,7 @@ _NUMBER = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _YEAR = re.compile(r"^(?:1[6-9]|20)\d\d$")
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +254,12 @@ def numbers(text: str) -> list[NumberClaim]:
         else:
             end = match.end()
         start = match.start()
+        fraction = match.group("fraction")
+        if fraction and fraction[:2].lower() == "a " and not _OF.match(text, match.end()):
+            part = fraction[2:].strip().lower()
+            if part in _ORDINALS and not scale and not match.group("percent"):
+                # "a fifth term" is an ordinal, "a fifth of the vote" a fraction
+                value, start = float(_ORDINALS[part]), match.start("fraction") + 2
         digits = match.group("digits")
         if digits and _YEAR.match(digits) and not scale and not match.group("percent"):
             continue

@@ -5,23 +5,28 @@ Everything here reads :func:`summarize.evaluation.style.canonical` text only (PT
 undone, quotes unified, case folded), so the same summary in two dataset styles gets the same
 features. Per summary sentence:
 
-``novel_word``        share of content words whose stem occurs nowhere in the source
+``novel_word``        share of content words found nowhere in the source (after stemming and
+                      irregular verb forms: "won" is "win")
 ``novel_bigram``      share of word pairs the source never has (``novel_trigram`` for triples)
+``novel_pair``        share of neighbouring content-word pairs that no source sentence has
+                      close together in that order (who did what to whom, recombined facts)
 ``unaligned``         share of the sentence's content (idf-weighted) missing from its best
                       single source sentence; ``unaligned_pair`` the same for its best two
-``splice``            how much the second sentence adds (``unaligned - unaligned_pair``): a
-                      sentence stitched from two source sentences
+``splice``            how much the second sentence adds (``unaligned - unaligned_pair``)
 ``number_missing``    quantities the source never states (``date_missing``, ``quote_missing``
                       for days/months/years and quoted words)
 ``out_of_context``    numbers and dates the source states, but not in the sentences that
                       support the rest of the summary sentence (a date borrowed from another
                       event)
-``negation``          the summary sentence and its best source sentence disagree on negation
+``name_elsewhere``    names the source uses (words it only ever capitalises), but not in the
+                      sentences that support the rest ("ties with Ukraine" for "with Moscow")
+``negation``          a negation the supporting source sentence does not have
 ``pronoun``           a gendered pronoun the evidence sentences do not use
-``order``             share of content-word pairs in the opposite order to the evidence
-                      ("Putin congratulated Modi" against "Modi congratulated Putin")
-``speaker``           who said it: the speaker named before a speech verb occurs in the source,
-                      but not around the evidence for what was said
+``order``             share of shared content-word pairs in the opposite order to the best
+                      source sentence ("Putin congratulated Modi")
+``speaker``           who said it: a speaker the source names, but not as the speaker of the
+                      evidence ("the Kremlin said" for the Indian readout)
+``quote_speaker``     the same for a sentence that quotes: words put in the wrong mouth
 
 The summary's features are the worst sentence's (largest value) for each signal, plus the
 mean share and the count of novel words, and its length. :mod:`summarize.evaluation.model`
@@ -31,6 +36,7 @@ turns them into a probability.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,13 +53,17 @@ __all__ = [
     "SentenceAnalysis",
     "SourceIndex",
     "analyse_sentence",
+    "is_content",
+    "root",
     "summary_features",
+    "words_of",
 ]
 
 SENTENCE_FEATURES = (
     "novel_word",
     "novel_bigram",
     "novel_trigram",
+    "novel_pair",
     "unaligned",
     "unaligned_pair",
     "splice",
@@ -61,10 +71,12 @@ SENTENCE_FEATURES = (
     "date_missing",
     "quote_missing",
     "out_of_context",
+    "name_elsewhere",
     "negation",
     "pronoun",
     "order",
     "speaker",
+    "quote_speaker",
 )
 """Names of the per-sentence signals, in the order of :attr:`SentenceAnalysis.values`."""
 SUMMARY_FEATURES = (
@@ -74,7 +86,7 @@ SUMMARY_FEATURES = (
     "sentences",
     "log_words",
 )
-"""Names of the summary-level features: the worst sentence's signals, then three more."""
+"""Names of the summary-level features: the worst sentence's signals, then four more."""
 
 _ARTEFACTS = frozenset({"unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 _CLITICS = frozenset({"s", "t", "n't", "'s", "re", "ll", "ve", "m", "d", "nt"})
@@ -92,19 +104,55 @@ _CALENDAR = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april
     may june july august september october november december""".split()
 )
+_IRREGULAR = {
+    form: base
+    for base, forms in {
+        "win": "won", "speak": "spoke spoken", "begin": "began begun", "break": "broke broken",
+        "take": "took taken", "give": "gave given", "go": "went gone", "come": "came",
+        "see": "saw seen", "make": "made", "say": "said", "tell": "told", "find": "found",
+        "get": "got gotten", "hold": "held", "leave": "left", "lead": "led", "meet": "met",
+        "pay": "paid", "run": "ran", "send": "sent", "sell": "sold", "stand": "stood",
+        "bring": "brought", "buy": "bought", "catch": "caught", "fight": "fought",
+        "think": "thought", "teach": "taught", "seek": "sought", "know": "knew known",
+        "grow": "grew grown", "throw": "threw thrown", "write": "wrote written",
+        "drive": "drove driven", "rise": "rose risen", "fall": "fell fallen",
+        "choose": "chose chosen", "freeze": "froze frozen", "steal": "stole stolen",
+        "eat": "ate eaten", "hide": "hid hidden", "strike": "struck", "shoot": "shot",
+        "lose": "lost", "keep": "kept", "sleep": "slept", "feel": "felt", "deal": "dealt",
+        "mean": "meant", "build": "built", "spend": "spent", "lend": "lent", "hang": "hung",
+        "sing": "sang sung", "ring": "rang rung", "drink": "drank drunk", "sink": "sank sunk",
+        "fly": "flew flown", "draw": "drew drawn", "wear": "wore worn", "tear": "tore torn",
+        "swear": "swore sworn", "forget": "forgot forgotten", "forgive": "forgave forgiven",
+        "understand": "understood", "withdraw": "withdrew withdrawn", "arise": "arose arisen",
+        "bite": "bit bitten", "flee": "fled", "feed": "fed", "bleed": "bled",
+        "shake": "shook shaken", "wake": "woke woken", "become": "became", "sit": "sat",
+        "hear": "heard", "read": "read", "ride": "rode ridden",
+    }.items()
+    for form in forms.split()
+}  # fmt: skip
+"""Irregular verb forms and their base ("won" -> "win"): the stemmer leaves them apart."""
+
+
+def root(word: str) -> str:
+    """The stem of ``word``'s base form: "won" and "winning" both give "win"; "long-standing"
+    gives the stem of "longstanding"."""
+    return stem(_IRREGULAR.get(word, word).replace("-", ""))
+
+
 _TITLES = frozenset(
     "mr mrs ms dr prof sir president minister prime spokesman spokeswoman spokesperson".split()
 )
 
 
-def words_of(text: str) -> list[str]:
-    """Canonical words and numbers of already-canonical ``text``; hyphenated words split."""
+def words_of(text: str, *, split_hyphens: bool = True) -> list[str]:
+    """Canonical words and numbers of already-canonical ``text``; hyphenated words split
+    into their parts unless ``split_hyphens`` is false."""
     out: list[str] = []
     for word in WORD_OR_NUMBER.findall(text):
         norm = normalize_word(word)
         if norm in _ARTEFACTS:
             continue
-        if "-" in norm:
+        if "-" in norm and split_hyphens:
             out.extend(p for p in norm.split("-") if p and p not in _CLITICS)
         elif norm not in _CLITICS:
             out.append(norm)
@@ -116,8 +164,8 @@ def is_content(word: str) -> bool:
     return word[:1].isalpha() and word not in STOP_WORDS and word not in _CLITICS and len(word) > 1
 
 
-def _negated(words: Sequence[str]) -> bool:
-    return any(w in _NEGATIONS or w.endswith("n't") for w in words)
+def _negations(words: Sequence[str]) -> list[str]:
+    return [w for w in words if w in _NEGATIONS or w.endswith("n't")]
 
 
 def _genders(words: Sequence[str]) -> frozenset[str]:
@@ -129,9 +177,12 @@ def _genders(words: Sequence[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+_PAIR_WINDOW = 3
+"""Content words at most this far apart (in content words) count as close together."""
+
+
 @dataclass(frozen=True, slots=True)
 class _IndexedSentence:
-    words: tuple[str, ...]
     word_set: frozenset[str]
     stems: frozenset[str]
     first_position: dict[str, int]
@@ -139,6 +190,8 @@ class _IndexedSentence:
     dates: frozenset[tuple[str, str]]
     negated: bool
     genders: frozenset[str]
+    speakers: frozenset[str]
+    has_speech: bool
 
 
 class SourceIndex:
@@ -149,23 +202,37 @@ class SourceIndex:
         text = canonical(document.text)
         self.words = words_of(text)
         self.word_set = frozenset(self.words)
-        self.stems = frozenset(stem(w) for w in self.word_set if w[:1].isalpha())
+        whole = words_of(text, split_hyphens=False)
+        self.roots = frozenset(root(w) for w in {*self.word_set, *whole} if w[:1].isalpha())
         self.bigrams = frozenset(zip(self.words, self.words[1:], strict=False))
         self.trigrams = frozenset(zip(self.words, self.words[1:], self.words[2:], strict=False))
         self.joined = " " + " ".join(self.words) + " "
         self.numbers = tuple(claim.value for claim in numbers(text))
         self.dates = frozenset((claim.kind, claim.value) for claim in dates(text))
+        self.names = _source_names(document)
         self.sentences = tuple(_index_sentence(s.text) for s in document.sentences)
+        self.content_pairs: set[tuple[str, str]] = set()
+        for sentence in document.sentences:
+            roots = [root(w) for w in words_of(canonical(sentence.text)) if is_content(w)]
+            for i, first in enumerate(roots):
+                for second in roots[i + 1 : i + 1 + _PAIR_WINDOW]:
+                    self.content_pairs.add((first, second))
         frequency: dict[str, int] = {}
-        for sentence in self.sentences:
-            for term in sentence.stems:
+        for indexed in self.sentences:
+            for term in indexed.stems:
                 frequency[term] = frequency.get(term, 0) + 1
         count = len(self.sentences)
         self.idf = {term: math.log((count + 1) / df) + 1.0 for term, df in frequency.items()}
 
-    def has_stem(self, word: str) -> bool:
-        """Whether ``word`` (canonical) or a word of the same stem occurs in the source."""
-        return word in self.word_set or stem(word) in self.stems
+    def knows(self, word: str) -> bool:
+        """Whether the source has ``word`` (canonical) in some form: the same root, or for a
+        hyphenated word the joined word or each of its content parts."""
+        if word in self.word_set or root(word) in self.roots:
+            return True
+        parts = [p for p in word.split("-") if p]
+        return len(parts) > 1 and all(
+            p in self.word_set or root(p) in self.roots or not is_content(p) for p in parts
+        )
 
     def contains_phrase(self, words: Sequence[str]) -> bool:
         """Whether the canonical ``words`` occur contiguously in the source."""
@@ -201,22 +268,37 @@ class SourceIndex:
         return tuple(chosen)
 
 
+_CAPITALISED = re.compile(r"(?<=[\w,;:] )[A-Z][\w'’-]*")
+
+
+def _source_names(document: Document) -> frozenset[str]:
+    """Words the source only ever writes capitalised, away from a sentence start (empty for a
+    lower-cased source)."""
+    capitalised: set[str] = set()
+    for sentence in document.sentences:
+        capitalised.update(normalize_word(m.group()) for m in _CAPITALISED.finditer(sentence.text))
+    lower = {w for w in WORD_OR_NUMBER.findall(document.text) if w[:1].islower()}
+    return frozenset(w for w in capitalised if w not in lower and w not in STOP_WORDS)
+
+
 def _index_sentence(raw: str) -> _IndexedSentence:
     text = canonical(raw)
     words = words_of(text)
     first: dict[str, int] = {}
     for position, word in enumerate(words):
         if is_content(word):
-            first.setdefault(stem(word), position)
+            first.setdefault(root(word), position)
+    speakers = frozenset(w for speaker in _speakers(words) for w in speaker)
     return _IndexedSentence(
-        tuple(words),
         frozenset(words),
         frozenset(first),
         first,
         tuple(claim.value for claim in numbers(text)),
         frozenset((claim.kind, claim.value) for claim in dates(text)),
-        _negated(words),
+        bool(_negations(words)),
         _genders(words),
+        speakers,
+        any(w in _SPEECH for w in words),
     )
 
 
@@ -225,7 +307,7 @@ class ContextFinding:
     """A claim of the sentence that the source makes elsewhere, or with someone else."""
 
     kind: str
-    """``number``, ``date`` or ``attribution``."""
+    """``number``, ``date``, ``entity``, ``attribution`` or ``negation``."""
     words: str
     """The words at fault, in canonical form (``monday``, ``the kremlin``)."""
     message: str
@@ -257,38 +339,45 @@ def analyse_sentence(
     """Compute the signals of one summary ``sentence`` (any style) against ``source``."""
     text = canonical(sentence)
     words = words_of(text)
+    tokens = [w for w in words_of(text, split_hyphens=False) if is_content(w)]
+    novel = sum(1 for w in tokens if not source.knows(w))
+    novel_word = novel / len(tokens) if tokens else 0.0
     content = [w for w in words if is_content(w)]
-    stems = frozenset(stem(w) for w in content)
-    novel = sum(1 for w in content if not source.has_stem(w))
-    novel_word = novel / len(content) if content else 0.0
-    bigrams = list(zip(words, words[1:], strict=False))
+    roots = [root(w) for w in content]
+    stems = frozenset(roots)
+    novel_bigram = _share_missing(list(zip(words, words[1:], strict=False)), source.bigrams)
     trigrams = list(zip(words, words[1:], words[2:], strict=False))
-    novel_bigram = _share_missing(bigrams, source.bigrams)
     novel_trigram = _share_missing(trigrams, source.trigrams)
+    content_pairs = [
+        (a, b)
+        for a, b in zip(roots, roots[1:], strict=False)
+        if a in source.roots and b in source.roots
+    ]
+    novel_pair = _share_missing(content_pairs, frozenset(source.content_pairs))
 
-    speaker = _speaker(words)
-    claim_stems = {stem(w) for w in speaker} | {stem(w) for w in content if w in _CALENDAR}
-    context_stems = stems - claim_stems or stems
+    speaker = _speakers(words)[:1]
+    claim_words = {w for found in speaker for w in found} | {w for w in content if w in _CALENDAR}
+    context_stems = frozenset(root(w) for w in content if w not in claim_words) or stems
     evidence = source.evidence(context_stems, cited)
     best = source.evidence(stems, cited, limit=1)
     pair = source.evidence(stems, cited, limit=2)
     aligned = source.coverage(stems, best) if best else 0.0
     aligned_pair = source.coverage(stems, pair) if pair else 0.0
+    window = [source.sentences[i] for i in evidence]
 
     findings: list[ContextFinding] = []
     number_missing = date_missing = 0
-    window = [source.sentences[i] for i in evidence]
     for claim in numbers(text):
         if not any(_numbers_agree(claim.value, stated) for stated in source.numbers):
             number_missing += 1
-        elif window and not any(
-            _numbers_agree(claim.value, stated) for s in window for stated in s.numbers
+        elif (
+            window
+            and not _determiner_number(text, claim.start, claim.value)
+            and not any(_numbers_agree(claim.value, v) for s in window for v in s.numbers)
         ):
             findings.append(
                 ContextFinding(
-                    "number",
-                    claim.text,
-                    f"the source states '{claim.text}', but not where it says the rest",
+                    "number", claim.text, f"the source states {claim.text}, but for something else"
                 )
             )
     for claim in dates(text):
@@ -297,57 +386,74 @@ def analyse_sentence(
         elif window and not any((claim.kind, claim.value) in s.dates for s in window):
             findings.append(
                 ContextFinding(
-                    "date",
-                    claim.text,
-                    f"the source names {claim.text}, but for something else",
+                    "date", claim.text, f"the source names {claim.text}, but for something else"
                 )
             )
+    out_of_context = len(findings)
     quote_missing = sum(
         1
         for quote in quotations(text)
-        if not source.contains_phrase(words_of(quote.text))
-        and any(is_content(w) for w in words_of(quote.text))
+        if any(is_content(w) for w in words_of(quote.text))
+        and not source.contains_phrase(words_of(quote.text))
     )
-    speaker_mismatch = 0.0
-    if speaker and all(source.has_stem(w) for w in speaker):
-        around = set(evidence) | {i - 1 for i in evidence if i > 0}
-        said_near = set().union(*(source.sentences[i].word_set for i in around if i >= 0))
-        if evidence and not any(w in said_near for w in speaker):
-            speaker_mismatch = 1.0
+    around = sorted({j for i in evidence for j in (i - 1, i) if j >= 0})
+    around_words: set[str] = set().union(*(source.sentences[j].word_set for j in around))
+    elsewhere = [w for w in dict.fromkeys(content) if w in source.names and w not in around_words]
+    if window:
+        for name in elsewhere:
             findings.append(
                 ContextFinding(
-                    "attribution",
-                    " ".join(speaker),
-                    f"the source does not say '{' '.join(speaker)}' said or did this",
+                    "entity", name, f"the source names {name}, but not where it says the rest"
+                )
+            )
+    speaker_mismatch = 0.0
+    if speaker and window and all(source.knows(w) for w in speaker[0]):
+        said_by = set().union(*(source.sentences[j].speakers for j in around))
+        speaks = any(source.sentences[j].has_speech for j in around)
+        named = said_by if speaks and said_by else around_words
+        if not any(w in named for w in speaker[0]):
+            speaker_mismatch = 1.0
+            who = " ".join(speaker[0])
+            findings.append(
+                ContextFinding(
+                    "attribution", who, f"in the source, '{who}' is not who said or did this"
                 )
             )
 
     top = source.sentences[best[0]] if best else None
-    negation = float(top is not None and _negated(words) != top.negated and aligned >= 0.5)
-    genders = _genders(words)
+    negation = 0.0
+    negations = _negations(words)
+    if top is not None and negations and not top.negated and aligned >= 0.6:
+        negation = 1.0
+        findings.append(
+            ContextFinding(
+                "negation", negations[0], "the supporting source sentence says the opposite"
+            )
+        )
     window_genders: set[str] = set()
-    for i in evidence:
-        for j in (i - 1, i):
-            if j >= 0:
-                window_genders |= source.sentences[j].genders
-    pronoun = float(bool(genders - window_genders) and bool(evidence))
-    order = _order_disagreement(content, top.first_position) if top is not None else 0.0
+    for j in around:
+        window_genders |= source.sentences[j].genders
+    pronoun = float(bool(_genders(words) - window_genders) and bool(window))
+    order = _order_disagreement(roots, top.first_position) if top is not None else 0.0
 
     values = (
         novel_word,
         novel_bigram,
         novel_trigram,
+        novel_pair,
         1.0 - aligned,
         1.0 - aligned_pair,
         aligned_pair - aligned,
         float(number_missing),
         float(date_missing),
         float(quote_missing),
-        float(len([f for f in findings if f.kind != "attribution"])),
+        float(out_of_context),
+        float(len(elsewhere)),
         negation,
         pronoun,
         order,
         speaker_mismatch,
+        speaker_mismatch if quotations(text) else 0.0,
     )
     return SentenceAnalysis(values, evidence, tuple(findings), len(words), novel)
 
@@ -356,30 +462,40 @@ def _share_missing(grams: Sequence[tuple[str, ...]], known: frozenset[tuple[str,
     return sum(1 for g in grams if g not in known) / len(grams) if grams else 0.0
 
 
-def _speaker(words: Sequence[str]) -> tuple[str, ...]:
-    """The content words naming who speaks in ``words`` ("the kremlin said" -> kremlin)."""
+def _determiner_number(text: str, start: int, value: float) -> bool:
+    """ "the two leaders": a small number that refers back rather than counts anew."""
+    return value < 10 and text[max(0, start - 4) : start] == "the "
+
+
+def _speakers(words: Sequence[str]) -> list[tuple[str, ...]]:
+    """The content words naming who speaks, per speech verb ("the kremlin said" -> kremlin;
+    "according to the official readout" -> official readout; "said modi" -> modi)."""
+    found: list[tuple[str, ...]] = []
     for index, word in enumerate(words):
         if word not in _SPEECH:
             continue
         if word == "according":
             after = [w for w in words[index + 2 : index + 5] if is_content(w)]
-            return tuple(w for w in after[:2] if w not in _TITLES)
-        before: list[str] = []
-        for w in reversed(words[max(0, index - 3) : index]):
-            if not is_content(w) or w in _SPEECH:
-                break
-            before.append(w)
-        names = tuple(w for w in reversed(before) if w not in _TITLES)
+            names = tuple(w for w in after[:2] if w not in _TITLES)
+        else:
+            before: list[str] = []
+            for w in reversed(words[max(0, index - 3) : index]):
+                if not is_content(w) or w in _SPEECH:
+                    break
+                before.append(w)
+            names = tuple(w for w in reversed(before) if w not in _TITLES)
+            if not names and index + 1 < len(words) and is_content(words[index + 1]):
+                names = (words[index + 1],)
         if names:
-            return names
-    return ()
+            found.append(names)
+    return found
 
 
-def _order_disagreement(content: Sequence[str], positions: dict[str, int]) -> float:
+def _order_disagreement(roots: Sequence[str], positions: dict[str, int]) -> float:
     """Share of pairs of shared content words that the source sentence has the other way round."""
     seen: list[int] = []
-    for word in content:
-        position = positions.get(stem(word))
+    for term in roots:
+        position = positions.get(term)
         if position is not None and position not in seen:
             seen.append(position)
     if len(seen) < 3:
