@@ -6,8 +6,10 @@ raw articles of ``news_writer_summaries.jsonl`` (for synthetic examples), comput
 features of :mod:`summarize.evaluation.features` for every pair, and:
 
 1. for each setting in a small grid (L2 strength, weight of the synthetic examples, feature
-   set), fits a logistic regression on all label sources but one and scores the one left out;
-   the setting with the best mean leave-one-source-out balanced accuracy wins;
+   set), fits a logistic regression on all label sources but one and scores the one left out
+   (leave-one-source-out), and again leaving out one system at a time; the setting with the
+   best lowest-per-source balanced accuracy plus mean ROC AUC, summed over both hold-outs,
+   wins (the floors are per dataset, so the weakest one counts);
 2. picks the threshold once, on pooled out-of-fold scores of that setting; those come from
    holding out one *system* at a time (every style stays in training, as it does for the
    shipped model), because a model that never saw XSum-style summaries puts all of them
@@ -304,16 +306,20 @@ def out_of_fold(
 
 
 def best_threshold(scores: np.ndarray, labels: np.ndarray, groups: np.ndarray) -> float:
-    """The threshold with the best mean balanced accuracy over the label sources (pooled)."""
+    """The threshold with the best mean balanced accuracy over the label sources (pooled),
+    on a curve smoothed over +-0.03 so that it sits in the middle of a plateau, not on a spike."""
     names = [g for g in SOURCES if np.any(groups == g)]
-    best, best_value = 0.5, -1.0
-    for threshold in np.arange(0.05, 0.951, 0.01):
-        value = statistics.fmean(
-            balanced_accuracy(scores[groups == g] >= threshold, labels[groups == g]) for g in names
-        )
-        if value > best_value:
-            best, best_value = float(threshold), value
-    return round(best, 2)
+    grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
+    curve = np.array(
+        [
+            statistics.fmean(
+                balanced_accuracy(scores[groups == g] >= t, labels[groups == g]) for g in names
+            )
+            for t in grid
+        ]
+    )
+    smooth = np.convolve(curve, np.ones(7) / 7, mode="same")
+    return float(grid[int(np.argmax(smooth))])
 
 
 def report(
@@ -339,20 +345,22 @@ def report(
     return table
 
 
+_LENGTH = {"sentences", "log_words"}
 FEATURE_SETS = {
-    "all": SUMMARY_FEATURES,
+    # Length is left out on purpose: FRANK-XSum's summaries are single sentences and mostly
+    # inconsistent, so a length feature learns "one sentence means wrong", a style confound.
+    "all": tuple(f for f in SUMMARY_FEATURES if f not in _LENGTH),
     "lexical": (
         "novel_word",
         "novel_bigram",
         "novel_trigram",
+        "novel_pair",
         "unaligned",
         "unaligned_pair",
         "splice",
         "mean_novel_word",
-        "sentences",
-        "log_words",
+        "novel_words",
     ),
-    "no-length": tuple(f for f in SUMMARY_FEATURES if f not in {"sentences", "log_words"}),
 }
 
 
@@ -388,22 +396,23 @@ def main() -> None:
         for l2 in (1.0, 10.0):
             for synthetic_weight in (0.0, 0.5, 1.0):
                 setting = Setting(l2, synthetic_weight, features)
-                scores = out_of_fold(x, labels, groups, groups, setting)
-                threshold = best_threshold(scores[real], labels[real], groups[real])
-                table = report(scores[real], labels[real], groups[real], threshold)
-                value = statistics.fmean(
-                    float(r["balanced_accuracy"]) / 100 + float(r["roc_auc"]) for r in table
-                )
-                results.append((value, name, setting, table))
-                cells = "  ".join(
-                    f"{r['source']} {r['balanced_accuracy']}/{r['roc_auc']}" for r in table
-                )
-                print(f"{name:<10} l2={l2:<5} syn={synthetic_weight:<4} t={threshold:.2f}  {cells}")
-    _, name, setting, source_table = max(results, key=lambda r: r[0])
-    print(f"\nchosen by leave-one-source-out: features={name} l2={setting.l2} "
-          f"synthetic={setting.synthetic_weight}")
-    # The shipped model has seen every style, so its threshold comes from a hold-out that
-    # keeps the styles and leaves out whole systems instead (pooled over all of them).
+                value, cells = 0.0, []
+                for title, holdout in (("source", groups), ("system", systems)):
+                    scores = out_of_fold(x, labels, groups, holdout, setting)
+                    threshold = best_threshold(scores[real], labels[real], groups[real])
+                    table = report(scores[real], labels[real], groups[real], threshold)
+                    value += min(float(r["balanced_accuracy"]) for r in table) / 100
+                    value += statistics.fmean(float(r["roc_auc"]) for r in table)
+                    cells.append(
+                        f"{title} t={threshold:.2f} "
+                        + " ".join(f"{r['balanced_accuracy']}/{r['roc_auc']}" for r in table)
+                    )
+                results.append((value, name, setting))
+                print(f"{name:<8} l2={l2:<5} syn={synthetic_weight:<4} " + " | ".join(cells))
+    _, name, setting = max(results, key=lambda r: r[0])
+    print(f"\nchosen: features={name} l2={setting.l2} synthetic={setting.synthetic_weight}")
+    # The shipped model has seen every style, so its threshold comes from the hold-out that
+    # keeps the styles in training and leaves out whole systems (pooled over all of them).
     system_scores = out_of_fold(x, labels, groups, systems, setting)
     threshold = best_threshold(system_scores[real], labels[real], groups[real])
     source_scores = out_of_fold(x, labels, groups, groups, setting)
