@@ -151,7 +151,9 @@ def synthetic_pairs(seed: int) -> list[Pair]:
                 if len(shortened.split()) >= 6:
                     out.append(Pair("synthetic", "shortened", 1, shortened, article))
         writers = [
-            summary[s:e] for summary in item.get("references", [])[:2] for s, e in sentence_spans(summary)
+            summary[s:e]
+            for summary in item.get("references", [])[:2]
+            for s, e in sentence_spans(summary)
         ][:4]
         for sentence in writers:
             out.append(Pair("synthetic", "writer", 1, sentence, article))

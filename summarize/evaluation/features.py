@@ -17,9 +17,11 @@ features. Per summary sentence:
                       for days/months/years and quoted words)
 ``out_of_context``    numbers and dates the source states, but not in the sentences that
                       support the rest of the summary sentence (a date borrowed from another
-                      event)
+                      event); small whole numbers and claims stated only in set-aside text
+                      (an embedded post) are not checked in context
 ``name_elsewhere``    names the source uses (words it only ever capitalises), but not in the
-                      sentences that support the rest ("ties with Ukraine" for "with Moscow")
+                      sentences that support the rest ("ties with Ukraine" for "with Moscow");
+                      a signal only, not reported: too many good summaries do it
 ``negation``          a negation the supporting source sentence does not have
 ``pronoun``           a gendered pronoun the evidence sentences do not use
 ``order``             share of shared content-word pairs in the opposite order to the best
@@ -211,6 +213,9 @@ class SourceIndex:
         self.dates = frozenset((claim.kind, claim.value) for claim in dates(text))
         self.names = _source_names(document)
         self.sentences = tuple(_index_sentence(s.text) for s in document.sentences)
+        self.sentence_numbers = frozenset(v for s in self.sentences for v in s.numbers)
+        """Quantities stated in the kept sentences (not only in page chrome)."""
+        self.sentence_dates = frozenset(d for s in self.sentences for d in s.dates)
         self.content_pairs: set[tuple[str, str]] = set()
         for sentence in document.sentences:
             roots = [root(w) for w in words_of(canonical(sentence.text)) if is_content(w)]
@@ -288,7 +293,7 @@ def _index_sentence(raw: str) -> _IndexedSentence:
     for position, word in enumerate(words):
         if is_content(word):
             first.setdefault(root(word), position)
-    speakers = frozenset(w for speaker in _speakers(words) for w in speaker)
+    speakers = frozenset(w for speaker in _speakers(_clause_tokens(text)) for w in speaker)
     return _IndexedSentence(
         frozenset(words),
         frozenset(first),
@@ -355,7 +360,7 @@ def analyse_sentence(
     ]
     novel_pair = _share_missing(content_pairs, frozenset(source.content_pairs))
 
-    speaker = _speakers(words)[:1]
+    speaker = _speakers(_clause_tokens(text))[:1]
     claim_words = {w for found in speaker for w in found} | {w for w in content if w in _CALENDAR}
     context_stems = frozenset(root(w) for w in content if w not in claim_words) or stems
     evidence = source.evidence(context_stems, cited)
@@ -372,7 +377,8 @@ def analyse_sentence(
             number_missing += 1
         elif (
             window
-            and not _determiner_number(text, claim.start, claim.value)
+            and any(_numbers_agree(claim.value, v) for v in source.sentence_numbers)
+            and not _small_count(claim.value)
             and not any(_numbers_agree(claim.value, v) for s in window for v in s.numbers)
         ):
             findings.append(
@@ -383,7 +389,11 @@ def analyse_sentence(
     for claim in dates(text):
         if (claim.kind, claim.value) not in source.dates:
             date_missing += 1
-        elif window and not any((claim.kind, claim.value) in s.dates for s in window):
+        elif (
+            window
+            and (claim.kind, claim.value) in source.sentence_dates
+            and not any((claim.kind, claim.value) in s.dates for s in window)
+        ):
             findings.append(
                 ContextFinding(
                     "date", claim.text, f"the source names {claim.text}, but for something else"
@@ -399,13 +409,6 @@ def analyse_sentence(
     around = sorted({j for i in evidence for j in (i - 1, i) if j >= 0})
     around_words: set[str] = set().union(*(source.sentences[j].word_set for j in around))
     elsewhere = [w for w in dict.fromkeys(content) if w in source.names and w not in around_words]
-    if window:
-        for name in elsewhere:
-            findings.append(
-                ContextFinding(
-                    "entity", name, f"the source names {name}, but not where it says the rest"
-                )
-            )
     speaker_mismatch = 0.0
     if speaker and window and all(source.knows(w) for w in speaker[0]):
         said_by = set().union(*(source.sentences[j].speakers for j in around))
@@ -462,14 +465,24 @@ def _share_missing(grams: Sequence[tuple[str, ...]], known: frozenset[tuple[str,
     return sum(1 for g in grams if g not in known) / len(grams) if grams else 0.0
 
 
-def _determiner_number(text: str, start: int, value: float) -> bool:
-    """ "the two leaders": a small number that refers back rather than counts anew."""
-    return value < 10 and text[max(0, start - 4) : start] == "the "
+def _small_count(value: float) -> bool:
+    """Small whole numbers ("one of two horses", "the two leaders") recur all over an article
+    and often refer back, so they are not checked in context (they are checked for presence)."""
+    return value == int(value) and 0 <= value <= 10
+
+
+_CLAUSE_TOKEN = re.compile(rf"{WORD_OR_NUMBER.pattern}|[,;:()\"]")
+
+
+def _clause_tokens(text: str) -> list[str]:
+    """Canonical words with the punctuation that ends a speaker's name kept as tokens."""
+    return [normalize_word(t) for t in _CLAUSE_TOKEN.findall(text)]
 
 
 def _speakers(words: Sequence[str]) -> list[tuple[str, ...]]:
     """The content words naming who speaks, per speech verb ("the kremlin said" -> kremlin;
-    "according to the official readout" -> official readout; "said modi" -> modi)."""
+    "according to the official readout" -> official readout; "..., said modi." -> modi).
+    ``words`` keeps punctuation tokens, which end a name."""
     found: list[tuple[str, ...]] = []
     for index, word in enumerate(words):
         if word not in _SPEECH:
@@ -484,8 +497,10 @@ def _speakers(words: Sequence[str]) -> list[tuple[str, ...]]:
                     break
                 before.append(w)
             names = tuple(w for w in reversed(before) if w not in _TITLES)
-            if not names and index + 1 < len(words) and is_content(words[index + 1]):
-                names = (words[index + 1],)
+            after = words[index + 1 : index + 3]
+            if not names and after and is_content(after[0]):
+                if len(after) == 1 or not after[1][:1].isalnum():
+                    names = (after[0],)
         if names:
             found.append(names)
     return found
