@@ -1,202 +1,156 @@
-"""Factuality checks against human labels: balanced accuracy and ROC AUC per origin, ms per pair.
+"""Factuality checks measured the way they will be judged: label sources held out, two text
+styles, the Modi–Putin planted errors, and milliseconds per pair.
 
-Reads ``../shared/data/factuality_frank.jsonl`` and ``factuality_summeval.jsonl`` (beside the
-repository) and prints one table: FRANK's CNN/DM and XSum halves and SummEval, each split into
-the calibration part (FRANK ``valid``; SummEval documents whose id hashes even) and the
-held-out part (FRANK ``test``; the other SummEval documents). Only the calibration part was
-used to choose the weights and the threshold in ``summarize/evaluation/factuality.py``.
+Reads ``../shared/data`` (beside the repository) and prints four tables:
 
-    python benchmarks/factuality.py               # the table
-    python benchmarks/factuality.py --calibrate   # grid search on the calibration part only
-    python benchmarks/factuality.py --limit 200   # quicker, on the first rows of each file
+1. leave-one-source-out (and leave-one-system-out) balanced accuracy and ROC AUC per label
+   source, refitting the shipped model's setting without the source scored (never in-sample);
+2. style agreement: the same pairs scored as written and in the other style (raw text made
+   lower-case PTB, PTB text detokenized), labels that agree and the mean score change;
+3. the 26 one-sentence Modi–Putin summaries of ``tests/fixtures`` (16 planted errors,
+   10 faithful paraphrases);
+4. milliseconds per pair for ``FactualityChecker(source).check(summary)``, source analysis
+   included.
+
+    python benchmarks/factuality.py             # everything (about two minutes)
+    python benchmarks/factuality.py --quick     # 400 pairs for styles and speed, no hold-outs
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import itertools
 import json
-import math
+import random
 import statistics
-import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from summarize.evaluation import factuality
-from summarize.evaluation.factuality import FactualityChecker
+import numpy as np
+from fit_factuality import (
+    DATA,
+    SEED,
+    Pair,
+    Setting,
+    features_of,
+    load_labelled,
+    out_of_fold,
+    report,
+    synthetic_pairs,
+)
 
-DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-FILES = ("factuality_frank.jsonl", "factuality_summeval.jsonl")
+from summarize.evaluation.factuality import FactualityChecker
+from summarize.evaluation.model import default_model
+from summarize.evaluation.style import detokenize, to_ptb
+
+FIXTURE = Path(__file__).resolve().parents[1] / "tests/fixtures/modi_putin_one_sentence.jsonl"
 ANCHORS = (
-    "anchors, AggreFact balanced accuracy (CNN/DM / XSum): "
+    "anchors, AggreFact-FtSota balanced accuracy CNN/DM / XSum (neural models, GPU): "
     "SummaC-ZS 64.0/56.4, QAFactEval 67.8/63.9, DAE 65.4/70.2"
 )
 
 
-@dataclass(frozen=True)
-class Row:
-    """One labelled summary with where it belongs in the table."""
-
-    origin: str
-    calibration: bool
-    label: int
-    summary: str
-    source: str
-
-
-def load(limit: int | None) -> list[Row]:
-    """Read both files; SummEval has no split, so half of its documents (by id hash) calibrate."""
-    rows: list[Row] = []
-    for name in FILES:
-        path = DATA / name
-        if not path.exists():
-            sys.exit(f"missing {path}: put the shared data beside the repository")
-        with path.open(encoding="utf-8") as handle:
-            for number, line in enumerate(handle):
-                if limit is not None and number >= limit:
-                    break
-                item = json.loads(line)
-                if item["origin"] == "FRANK":
-                    origin = "FRANK-CNN/DM" if item["dataset"] == "cnndm" else "FRANK-XSum"
-                    calibration = item["split"] == "valid"
-                else:
-                    origin = "SummEval"
-                    digest = hashlib.sha1(item["doc_id"].encode()).digest()
-                    calibration = digest[0] % 2 == 0
-                rows.append(
-                    Row(origin, calibration, int(item["label"]), item["summary"], item["source"])
-                )
-    return rows
-
-
-def roc_auc(scores: list[float], labels: list[int]) -> float:
-    """Probability that a consistent summary outscores an inconsistent one (ties count half)."""
-    positives = [s for s, y in zip(scores, labels, strict=True) if y == 1]
-    negatives = [s for s, y in zip(scores, labels, strict=True) if y == 0]
-    if not positives or not negatives:
-        return math.nan
-    ranked = sorted(scores)
-    rank: dict[float, float] = {}
-    for value, group in itertools.groupby(enumerate(ranked, start=1), key=lambda p: p[1]):
-        positions = [p for p, _ in group]
-        rank[value] = sum(positions) / len(positions)
-    rank_sum = sum(rank[s] for s in positives)
-    return (rank_sum - len(positives) * (len(positives) + 1) / 2) / (
-        len(positives) * len(negatives)
+def held_out(labelled: list[Pair]) -> None:
+    """Refit the shipped setting without each source (then each system) and score it."""
+    model = default_model()
+    provenance = model.provenance
+    synthetic = synthetic_pairs(SEED)
+    pairs = labelled + synthetic
+    x = features_of(pairs)
+    labels = np.array([p.label for p in pairs])
+    groups = np.array([p.group for p in pairs])
+    systems = np.array([f"{p.group}:{p.system}" for p in pairs])
+    systems[groups == "synthetic"] = "synthetic"
+    real = groups != "synthetic"
+    setting = Setting(
+        float(provenance.get("l2", 1.0)),
+        float(provenance.get("synthetic_weight", 0.0)),
+        model.features,
     )
-
-
-def balanced_accuracy(predicted: list[bool], labels: list[int]) -> float:
-    """Mean of the recall on consistent and on inconsistent summaries."""
-    recalls = []
-    for target in (0, 1):
-        picked = [p for p, y in zip(predicted, labels, strict=True) if y == target]
-        if picked:
-            recalls.append(sum(1 for p in picked if p == bool(target)) / len(picked))
-    return statistics.fmean(recalls) if recalls else math.nan
-
-
-def sentence_features(rows: list[Row]) -> list[list[factuality._Features]]:
-    """The per-sentence features of every row (for the grid search)."""
-    out = []
-    for row in rows:
-        checker = FactualityChecker(row.source)
-        spans = factuality.sentence_spans(row.summary)
-        out.append(
-            [factuality._analyse(checker._source, row.summary, s, e, ())[0] for s, e in spans]
-        )
-    return out
-
-
-def calibrate(rows: list[Row]) -> None:
-    """Grid-search the weights and the threshold on the calibration part only.
-
-    The objective is the lowest balanced accuracy of the three origins (plus a hundredth of
-    their mean to break ties), so that one threshold serves extractive and abstractive
-    summaries alike.
-    """
-    part = [r for r in rows if r.calibration]
-    features = sentence_features(part)
-    origins = sorted({r.origin for r in part})
-    by_origin = {o: [i for i, r in enumerate(part) if r.origin == o] for o in origins}
-    best = None
-    for weights in itertools.product(
-        (1.0, 2.0, 3.0, 4.0, 6.0), (1.0, 2.0, 4.0, 8.0, 16.0), (0.1, 0.2, 0.3, 0.4)
-    ):
-        w_novel, w_splice, peak = weights
-        scores = [math.exp(-sum(f.penalty(w_novel, w_splice, peak) for f in fs)) for fs in features]
-        for threshold in [i / 100 for i in range(5, 96)]:
-            accuracies = [
-                balanced_accuracy(
-                    [scores[i] >= threshold for i in by_origin[o]],
-                    [part[i].label for i in by_origin[o]],
-                )
-                for o in origins
-            ]
-            objective = min(accuracies) + statistics.fmean(accuracies) / 100
-            if best is None or objective > best[0]:
-                best = (objective, weights, threshold, accuracies)
-    if best is None:
-        sys.exit("no calibration rows")
-    _, weights, threshold, accuracies = best
-    print(f"weights novel={weights[0]} splice={weights[1]} peak={weights[2]} threshold={threshold}")
-    print("balanced accuracy on the calibration part:")
-    for origin, accuracy in zip(origins, accuracies, strict=True):
-        print(f"  {origin:<14} {100 * accuracy:.1f}")
-
-
-def table(rows: list[Row]) -> None:
-    """Score every row with the shipped defaults and print the per-origin table."""
-    scores: list[float] = []
-    labels_predicted: list[bool] = []
-    started = time.perf_counter()
-    for row in rows:
-        result = FactualityChecker(row.source).check(row.summary)
-        scores.append(result.score)
-        labels_predicted.append(result.label)
-    elapsed = time.perf_counter() - started
-    print(
-        f"factuality checks, {time.strftime('%Y-%m-%d')}, threshold {factuality.DEFAULT_THRESHOLD}"
-    )
-    print(f"{'origin':<14} {'part':<12} {'n':>5} {'consistent':>10} {'bal.acc':>8} {'ROC AUC':>8}")
-    for origin in ("FRANK-CNN/DM", "FRANK-XSum", "SummEval"):
-        for part_name, wanted in (("calibration", True), ("held-out", False), ("all", None)):
-            picked = [
-                i
-                for i, r in enumerate(rows)
-                if r.origin == origin and (wanted is None or r.calibration == wanted)
-            ]
-            if not picked:
-                continue
-            labels = [rows[i].label for i in picked]
+    for title, holdout in (("source", groups), ("system", systems)):
+        scores = out_of_fold(x, labels, groups, holdout, setting)
+        table = report(scores[real], labels[real], groups[real], model.threshold)
+        print(f"\nheld out: one {title} at a time, threshold {model.threshold}")
+        print(f"{'label source':<14} {'n':>5} {'consistent':>10} {'bal.acc':>8} {'ROC AUC':>8}")
+        for row in table:
             print(
-                f"{origin:<14} {part_name:<12} {len(picked):>5} {statistics.fmean(labels):>10.1%} "
-                f"{100 * balanced_accuracy([labels_predicted[i] for i in picked], labels):>8.1f} "
-                f"{100 * roc_auc([scores[i] for i in picked], labels):>8.1f}"
+                f"{row['source']:<14} {row['n']:>5} {row['consistent']:>10.1%} "
+                f"{row['balanced_accuracy']:>8} {row['roc_auc']:>8}"
             )
-    print(
-        f"{1000 * elapsed / len(rows):.1f} ms per pair (source analysis included), {len(rows)} pairs"
-    )
     print(ANCHORS)
 
 
+def restyled(text: str) -> str:
+    """The other style: raw text becomes lower-case PTB, PTB text is detokenized."""
+    tokenized = " 's " in text or " ." in text or "``" in text or " n't" in text
+    return detokenize(text) if tokenized else to_ptb(text)
+
+
+def styles(pairs: list[Pair]) -> None:
+    """Label agreement and mean score change when the same pairs change style."""
+    print(f"\nstyle agreement on {len(pairs)} pairs (as written vs the other style)")
+    print(f"{'restyled':<22} {'labels agree':>12} {'mean |score change|':>20}")
+    for title, both in (("summary only", False), ("summary and source", True)):
+        agree, change = [], []
+        for pair in pairs:
+            first = FactualityChecker(pair.source).check(pair.summary)
+            source = restyled(pair.source) if both else pair.source
+            second = FactualityChecker(source).check(restyled(pair.summary))
+            agree.append(first.label == second.label)
+            change.append(abs(first.score - second.score))
+        print(f"{title:<22} {statistics.fmean(agree):>12.1%} {statistics.fmean(change):>20.3f}")
+
+
+def writer_pairs() -> list[Pair]:
+    """Raw-text summaries written by freelance writers (no labels; used for style checks)."""
+    pairs = []
+    with (DATA / "news_writer_summaries.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            for summary in item["references"][:1]:
+                pairs.append(Pair("writers", "writer", 1, summary, item["source"]))
+    return pairs
+
+
+def modi_putin() -> None:
+    """Planted errors caught and faithful paraphrases passed on the running example."""
+    checker = FactualityChecker((DATA / "modi_putin_call.txt").read_text(encoding="utf-8"))
+    rows = [json.loads(line) for line in FIXTURE.open(encoding="utf-8")]
+    caught = sum(not checker.check(r["summary"]).label for r in rows if not r["consistent"])
+    passed = sum(checker.check(r["summary"]).label for r in rows if r["consistent"])
+    errors = sum(1 for r in rows if not r["consistent"])
+    print(
+        f"\nModi–Putin one-sentence summaries: {caught} of {errors} planted errors caught, "
+        f"{passed} of {len(rows) - errors} faithful paraphrases passed"
+    )
+
+
+def speed(pairs: list[Pair]) -> None:
+    """Milliseconds per pair, source analysis included."""
+    started = time.perf_counter()
+    for pair in pairs:
+        FactualityChecker(pair.source).check(pair.summary)
+    elapsed = time.perf_counter() - started
+    print(
+        f"\n{1000 * elapsed / len(pairs):.1f} ms per pair (source analysis included), "
+        f"{len(pairs)} pairs, one process"
+    )
+
+
 def main() -> None:
-    """Parse the options and print the table (or calibrate)."""
+    """Parse the options and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--calibrate", action="store_true", help="grid search on the calibration part"
-    )
-    parser.add_argument(
-        "--limit", type=int, default=None, help="read only the first N rows of each file"
-    )
+    parser.add_argument("--quick", action="store_true", help="400 pairs, no hold-out refits")
     options = parser.parse_args()
-    rows = load(options.limit)
-    if options.calibrate:
-        calibrate(rows)
-    else:
-        table(rows)
+    labelled = load_labelled()
+    print(f"factuality checks, {time.strftime('%Y-%m-%d %H:%M')}, shipped model")
+    if not options.quick:
+        held_out(labelled)
+    generator = random.Random(SEED)
+    sample = generator.sample(labelled, 300 if options.quick else 600)
+    writers = writer_pairs()
+    styles(sample + (writers[:100] if options.quick else writers))
+    modi_putin()
+    speed(sample[:400])
 
 
 if __name__ == "__main__":
