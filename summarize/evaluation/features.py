@@ -26,7 +26,8 @@ features. Per summary sentence:
 ``pronoun``           a gendered pronoun the evidence sentences do not use
 ``order``             share of shared content-word pairs in the opposite order to the best
                       source sentence ("Putin congratulated Modi")
-``speaker``           who said it: a speaker the source names, but not as the speaker of the
+``speaker``           who said it: a speaker the source names (a name it capitalises, or
+                      anyone when the sentence quotes), but not as the speaker of the
                       evidence ("the Kremlin said" for the Indian readout)
 ``quote_speaker``     the same for a sentence that quotes: words put in the wrong mouth
 
@@ -108,6 +109,7 @@ XSum, whose sources lack the lead sentence that names many speakers."""
 def failed_claims(values: Sequence[float]) -> float:
     """How many claims failed, from summary features (:data:`SUMMARY_FEATURES` order)."""
     return sum(values[SUMMARY_FEATURES.index(name)] for name in FAILED_CLAIMS)
+
 
 _ARTEFACTS = frozenset({"unk", "lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 _CLITICS = frozenset({"s", "t", "n't", "'s", "re", "ll", "ve", "m", "d", "nt"})
@@ -429,11 +431,13 @@ def analyse_sentence(
     around_words: set[str] = set().union(*(source.sentences[j].word_set for j in around))
     elsewhere = [w for w in dict.fromkeys(content) if w in source.names and w not in around_words]
     speaker_mismatch = 0.0
-    if speaker and window and all(source.knows(w) for w in speaker[0]):
+    quoting = bool(quotations(text))
+    named = quoting or any(w in source.names for w in speaker[0]) if speaker else False
+    if speaker and window and named and all(source.knows(w) for w in speaker[0]):
         said_by = set().union(*(source.sentences[j].speakers for j in around))
         speaks = any(source.sentences[j].has_speech for j in around)
-        named = said_by if speaks and said_by else around_words
-        if not any(w in named for w in speaker[0]):
+        candidates = said_by if speaks and said_by else around_words
+        if not any(w in candidates for w in speaker[0]):
             speaker_mismatch = 1.0
             who = " ".join(speaker[0])
             findings.append(
@@ -475,7 +479,7 @@ def analyse_sentence(
         pronoun,
         order,
         speaker_mismatch,
-        speaker_mismatch if quotations(text) else 0.0,
+        speaker_mismatch if quoting else 0.0,
     )
     return SentenceAnalysis(values, evidence, tuple(findings), len(words), novel)
 

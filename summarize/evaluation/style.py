@@ -27,6 +27,7 @@ _SPLIT_THOUSANDS = re.compile(r"(\d),\s(\d{3})(?!\d)")
 _QUOTE_PAIR = re.compile(r"``\s*(.*?)\s*''")
 _SINGLE_PAIR = re.compile(r"(?<!\w)`\s*([^`'\n]*?)\s*'(?!\w)")
 _SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r"\s*(?:--+|(?<=\s)-(?=\s))\s*")
 _TRANSLATE = str.maketrans(
     {
         "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
@@ -55,7 +56,8 @@ def canonical(text: str) -> str:
     """The one form the checks read: NFKC, quotes and dashes unified, PTB undone, case folded."""
     text = unicodedata.normalize("NFKC", text)
     text = _SINGLE_PAIR.sub(r"'\1'", _QUOTE_PAIR.sub(r'"\1"', text))
-    return detokenize(text.translate(_TRANSLATE)).casefold()
+    text = _DASHES.sub(" - ", text.translate(_TRANSLATE))
+    return detokenize(text).casefold()
 
 
 _PTB_SPLIT = re.compile(r"(n't|'s|'re|'ll|'ve|'m|'d)\b", re.IGNORECASE)
