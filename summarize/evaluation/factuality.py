@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -350,7 +351,11 @@ class FactualityChecker:
         """
         if not isinstance(summary, str):
             raise InputError(f"expected the summary as text, got {type(summary).__name__}")
-        parts = [self._verdict(summary, s, e, ()) for s, e in style_sentence_spans(summary)]
+        spans = style_sentence_spans(summary)
+        foreign = _foreign_script(summary, self._scripts)
+        if foreign is not None and spans:
+            return self._not_checked(summary, spans, foreign)
+        parts = [self._verdict(summary, s, e, ()) for s, e in spans]
         verdicts = tuple(verdict for verdict, _ in parts)
         score = self._score([analysis for _, analysis in parts]) if parts else 1.0
         return FactualityResult(score, score >= self.threshold, self.threshold, verdicts)
@@ -370,6 +375,30 @@ class FactualityChecker:
             return SentenceVerdict(sentence, 0, len(sentence), True, 1.0, (), (), ())
         start = len(sentence) - len(sentence.lstrip())
         return self._verdict(sentence, start, start + len(stripped), tuple(evidence or ()))[0]
+
+    @cached_property
+    def _scripts(self) -> dict[str, int]:
+        return _script_counts(self.document.text)
+
+    def _not_checked(
+        self, summary: str, spans: Sequence[tuple[int, int]], script: str
+    ) -> FactualityResult:
+        """A summary in a script the source does not use: nothing can be verified."""
+        message = f"written in {script} script, which the source does not use: not verified"
+        verdicts = tuple(
+            SentenceVerdict(
+                summary[s:e],
+                s,
+                e,
+                False,
+                0.0,
+                (),
+                (),
+                (Issue("novel-content", summary[s:e], s, e, message),),
+            )
+            for s, e in spans
+        )
+        return FactualityResult(0.0, False, self.threshold, verdicts)
 
     def _score(self, analyses: Sequence[SentenceAnalysis]) -> float:
         values = summary_features(analyses)
@@ -393,6 +422,30 @@ class FactualityChecker:
             text, start, end, supported, score, evidence, spans, issues, quoted
         )
         return verdict, analysis
+
+
+def _script_of(character: str) -> str:
+    name = unicodedata.name(character, "")
+    return name.split(" ")[0] if name else "UNKNOWN"
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for character in text:
+        if character.isalpha():
+            script = _script_of(character)
+            counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _foreign_script(summary: str, source_scripts: dict[str, int]) -> str | None:
+    """The summary's main script if the source barely uses it (under 1% of its letters)."""
+    counts = _script_counts(summary)
+    if not counts:
+        return None
+    script = max(counts, key=lambda name: counts[name])
+    total = sum(source_scripts.values())
+    return script if source_scripts.get(script, 0) < 0.01 * total else None
 
 
 def _with_findings(

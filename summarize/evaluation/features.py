@@ -371,9 +371,12 @@ def analyse_sentence(
     content = [w for w in words if is_content(w)]
     roots = [root(w) for w in content]
     stems = frozenset(roots)
-    novel_bigram = _share_missing(list(zip(words, words[1:], strict=False)), source.bigrams)
+    # Too short for pairs (or triples): back off to the shorter n-gram, so a one-word
+    # sentence of invented words does not look copied.
+    bigrams = list(zip(words, words[1:], strict=False))
+    novel_bigram = _share_missing(bigrams, source.bigrams) if bigrams else novel_word
     trigrams = list(zip(words, words[1:], words[2:], strict=False))
-    novel_trigram = _share_missing(trigrams, source.trigrams)
+    novel_trigram = _share_missing(trigrams, source.trigrams) if trigrams else novel_bigram
     content_pairs = [
         (a, b)
         for a, b in zip(roots, roots[1:], strict=False)

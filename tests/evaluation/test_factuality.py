@@ -4,6 +4,7 @@ errors of the Modi–Putin article, the result's shape, and arbitrary text (hypo
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -366,3 +367,53 @@ def test_arbitrary_text_never_crashes(summary: str, source: str) -> None:
             assert issue.kind in ISSUE_KINDS
             assert summary[issue.start : issue.end] == issue.span
             assert sentence.start <= issue.start < issue.end <= sentence.end
+
+
+# --- bad input (issue 10): a documented result or a typed error, never a crash or NaN -------
+
+
+def test_summary_in_another_script_is_not_verified(modi: FactualityChecker) -> None:
+    result = modi.check("普京周一赢得第五个任期。")
+    assert (result.score, result.label) == (0.0, False)
+    (issue,) = result.issues
+    assert issue.kind == "novel-content" and "CJK script" in issue.message
+
+
+def test_summary_longer_than_its_source_is_scored() -> None:
+    source = "Modi called Putin on Wednesday."
+    result = check_factuality(" ".join([source] * 30), source)
+    assert 0.0 <= result.score <= 1.0 and result.label == (result.score >= result.threshold)
+    assert len(result.sentences) == 30
+
+
+def test_one_megabyte_source_is_checked(rows: dict[str, dict]) -> None:
+    source = "\n\n".join(row["source"] for row in rows.values())
+    source = (source + "\n\n") * (1_000_000 // len(source) + 1)
+    assert len(source) >= 1_000_000
+    result = check_factuality("Exercise can increase grey matter in the brain.", source)
+    assert math.isfinite(result.score) and result.issues == ()
+
+
+@pytest.mark.parametrize("value", [None, 3, ["a summary"], b"bytes"])
+def test_non_text_values_are_typed_errors(value: object) -> None:
+    with pytest.raises(InputError, match="as text"):
+        check_factuality(value, "A source.")  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="as text or a Document"):
+        check_factuality("A summary.", value)  # type: ignore[arg-type]
+
+
+SCRIPTS = st.text(
+    alphabet=st.sampled_from([*"abc XYZ.,\n", "é", "ß", "я", "Ж", "中", "文", "。", "ا", "ש", "1"]),
+    max_size=80,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(summary=SCRIPTS, source=SCRIPTS.filter(lambda s: any(c.isalnum() for c in s)))
+def test_any_script_gives_a_finite_score(summary: str, source: str) -> None:
+    try:
+        result = check_factuality(summary, source)
+    except EmptyDocumentError:
+        return
+    assert math.isfinite(result.score) and 0.0 <= result.score <= 1.0
+    assert json.loads(json.dumps(result.to_dict()))["label"] == result.label
