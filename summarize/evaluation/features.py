@@ -215,6 +215,7 @@ class _IndexedSentence:
     genders: frozenset[str]
     speakers: frozenset[str]
     has_speech: bool
+    roots: tuple[str, ...]
 
 
 class SourceIndex:
@@ -238,8 +239,8 @@ class SourceIndex:
         """Quantities stated in the kept sentences (not only in page chrome)."""
         self.sentence_dates = frozenset(d for s in self.sentences for d in s.dates)
         self.content_pairs: set[tuple[str, str]] = set()
-        for sentence in document.sentences:
-            roots = [root(w) for w in words_of(canonical(sentence.text)) if is_content(w)]
+        for indexed in self.sentences:
+            roots = indexed.roots
             for i, first in enumerate(roots):
                 for second in roots[i + 1 : i + 1 + _PAIR_WINDOW]:
                     self.content_pairs.add((first, second))
@@ -311,9 +312,11 @@ def _index_sentence(raw: str) -> _IndexedSentence:
     text = canonical(raw)
     words = words_of(text)
     first: dict[str, int] = {}
+    roots = []
     for position, word in enumerate(words):
         if is_content(word):
-            first.setdefault(root(word), position)
+            roots.append(root(word))
+            first.setdefault(roots[-1], position)
     speakers = frozenset(w for speaker in _speakers(_clause_tokens(text)) for w in speaker)
     return _IndexedSentence(
         frozenset(words),
@@ -325,6 +328,7 @@ def _index_sentence(raw: str) -> _IndexedSentence:
         _genders(words),
         speakers,
         any(w in _SPEECH for w in words),
+        tuple(roots),
     )
 
 
