@@ -7,6 +7,7 @@
 
 from summarize.api import DEFAULT_METHOD, available, brief, get, methods
 from summarize.briefing import SCHEMA_VERSION, Briefing, BriefingSentence, Flag
+from summarize.checkers import CheckerRegistry, default_checkers
 from summarize.document import Document, Paragraph, Sentence
 from summarize.errors import (
     BudgetError,
@@ -29,6 +30,7 @@ from summarize.errors import (
     ResultsConflictError,
     ResultsWriteError,
     SummarizeError,
+    UnknownCheckerError,
     UnknownMethodError,
     WorkerError,
 )
@@ -44,6 +46,7 @@ __all__ = [
     "BriefingSentence",
     "Budget",
     "BudgetError",
+    "CheckerRegistry",
     "DEFAULT_METHOD",
     "DatasetError",
     "DecodingError",
@@ -79,12 +82,14 @@ __all__ = [
     "Sentence",
     "SummarizeError",
     "Summarizer",
+    "UnknownCheckerError",
     "UnknownMethodError",
     "WorkerError",
     "__version__",
     "available",
     "brief",
     "check_factuality",
+    "default_checkers",
     "default_registry",
     "evaluate",
     "get",

@@ -15,6 +15,7 @@ Library code raises these; only the CLI turns them into a one-line message and a
     ├── FormatError                   an output format we cannot render
     ├── ParameterError                a summarizer parameter that is out of range or unknown
     ├── UnknownMethodError            no summarizer registered under that name
+    ├── UnknownCheckerError           no factuality checker registered under that name
     ├── PluginError                   a summarizer plugin failed to load or clashes with a built-in
     ├── OutputExistsError             refusing to overwrite a file the user already has
     ├── ResultsConflictError          a results folder holding a different benchmark configuration
@@ -76,6 +77,19 @@ class UnknownMethodError(SummarizeError, LookupError):
         close = get_close_matches(name, self.available, n=1)
         hint = f"did you mean '{close[0]}'? " if close else ""
         super().__init__(f"unknown method '{name}' ({hint}see: summarize methods)")
+
+
+class UnknownCheckerError(SummarizeError, LookupError):
+    """No factuality checker is registered under the requested name."""
+
+    def __init__(self, name: str, available: Iterable[str], close: str | None = None) -> None:
+        self.name = name
+        self.available = list(available)
+        hint = f"did you mean '{close}'? " if close else ""
+        super().__init__(
+            f"unknown checker '{name}' ({hint}available: {', '.join(self.available)}; "
+            "see: summarize checkers)"
+        )
 
 
 class PluginError(SummarizeError):

@@ -30,6 +30,8 @@ features. Per summary sentence:
                       anyone when the sentence quotes), but not as the speaker of the
                       evidence ("the Kremlin said" for the Indian readout)
 ``quote_speaker``     the same for a sentence that quotes: words put in the wrong mouth
+``role_swap``         two names around a verb the other way round from the best source
+                      sentence ("Putin congratulated Modi" for "Modi congratulated Putin")
 
 The summary's features are the worst sentence's (largest value) for each signal, plus the
 mean share and the count of novel words, and its length. :mod:`summarize.evaluation.model`
@@ -82,6 +84,7 @@ SENTENCE_FEATURES = (
     "order",
     "speaker",
     "quote_speaker",
+    "role_swap",
 )
 """Names of the per-sentence signals, in the order of :attr:`SentenceAnalysis.values`."""
 SUMMARY_FEATURES = (
@@ -93,6 +96,7 @@ SUMMARY_FEATURES = (
 )
 """Names of the summary-level features: the worst sentence's signals, then four more."""
 FAILED_CLAIMS = (
+    "role_swap",
     "number_missing",
     "date_missing",
     "quote_missing",
@@ -206,6 +210,7 @@ _PAIR_WINDOW = 3
 
 @dataclass(frozen=True, slots=True)
 class _IndexedSentence:
+    words: tuple[str, ...]
     word_set: frozenset[str]
     stems: frozenset[str]
     first_position: dict[str, int]
@@ -319,6 +324,7 @@ def _index_sentence(raw: str) -> _IndexedSentence:
             first.setdefault(roots[-1], position)
     speakers = frozenset(w for speaker in _speakers(_clause_tokens(text)) for w in speaker)
     return _IndexedSentence(
+        tuple(words),
         frozenset(words),
         frozenset(first),
         first,
@@ -468,6 +474,11 @@ def analyse_sentence(
         window_genders |= source.sentences[j].genders
     pronoun = float(bool(_genders(words) - window_genders) and bool(window))
     order = _order_disagreement(roots, top.first_position) if top is not None else 0.0
+    swapped = _role_swap(words, top.words, source.names) if top is not None else None
+    if swapped is not None:
+        findings.append(
+            ContextFinding("attribution", swapped, "the source has these names the other way round")
+        )
 
     values = (
         novel_word,
@@ -487,6 +498,7 @@ def analyse_sentence(
         order,
         speaker_mismatch,
         speaker_mismatch if quoting else 0.0,
+        float(swapped is not None),
     )
     return SentenceAnalysis(values, evidence, tuple(findings), len(words), novel)
 
@@ -534,6 +546,34 @@ def _speakers(words: Sequence[str]) -> list[tuple[str, ...]]:
         if names:
             found.append(names)
     return found
+
+
+_ROLE_GAP = 4
+
+
+def _role_swap(words: Sequence[str], evidence: Sequence[str], names: frozenset[str]) -> str | None:
+    """The words "A verb B" when the evidence has "B verb A" (names: words the source only
+    capitalises); None if there is no such pair."""
+    runs: list[tuple[int, int]] = []
+    for i, word in enumerate(words):
+        if word in names:
+            if runs and runs[-1][1] == i:
+                runs[-1] = (runs[-1][0], i + 1)
+            else:
+                runs.append((i, i + 1))
+    for (a_start, a_end), (b_start, b_end) in zip(runs, runs[1:], strict=False):
+        between = words[a_end:b_start]
+        verbs = {root(w) for w in between if is_content(w) and w not in _TITLES}
+        if not verbs or len(between) > _ROLE_GAP or "by" in between:
+            continue
+        first, second = words[a_end - 1], words[b_end - 1]
+        if first == second or first not in evidence or second not in evidence:
+            continue
+        a, b = evidence.index(first), evidence.index(second)
+        middle = evidence[b + 1 : a]
+        if b < a <= b + 2 * _ROLE_GAP and "by" not in middle and verbs & {root(w) for w in middle}:
+            return " ".join(words[a_start:b_end])
+    return None
 
 
 def _order_disagreement(roots: Sequence[str], positions: dict[str, int]) -> float:
