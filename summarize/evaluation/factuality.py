@@ -434,7 +434,9 @@ def _with_findings(
         first, last = start + match.start(), start + match.end()
         if any(offset in taken for offset in range(first, last)):
             continue
-        found.append(Issue(finding.kind, summary[first:last], first, last, finding.message))
+        span = summary[first:last]
+        message = finding.message.replace(finding.words, span)  # the summary's own spelling
+        found.append(Issue(finding.kind, span, first, last, message))
         taken.update(range(first, last))
     return tuple(sorted(found, key=lambda issue: (issue.start, issue.end)))
 
