@@ -149,7 +149,7 @@ class CheckerRegistry:
             raise UnknownCheckerError(name, self.available(), close[0] if close else None)
         entry_point = self._entry_points[name]
         try:
-            loaded = entry_point.load()
+            loaded: Callable[..., Any] = entry_point.load()
         except Exception as exc:  # a broken plugin must not take the toolkit down
             raise PluginError(
                 f"checker '{name}' failed to load from {entry_point.value}: {exc}"

@@ -371,7 +371,7 @@ class FactualityChecker:
     def _score(self, analyses: Sequence[SentenceAnalysis]) -> float:
         values = summary_features(analyses)
         probability = self.model.probability([values[i] for i in self._columns])
-        return probability * 0.5 ** failed_claims(values)
+        return float(probability * 0.5 ** failed_claims(values))
 
     def _verdict(
         self, summary: str, start: int, end: int, cited: tuple[int, ...]

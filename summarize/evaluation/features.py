@@ -420,17 +420,17 @@ def analyse_sentence(
                     "number", claim.text, f"the source states {claim.text}, but for something else"
                 )
             )
-    for claim in dates(text):
-        if (claim.kind, claim.value) not in source.dates:
+    for day in dates(text):
+        if (day.kind, day.value) not in source.dates:
             date_missing += 1
         elif (
             window
-            and (claim.kind, claim.value) in source.sentence_dates
-            and not any((claim.kind, claim.value) in s.dates for s in window)
+            and (day.kind, day.value) in source.sentence_dates
+            and not any((day.kind, day.value) in s.dates for s in window)
         ):
             findings.append(
                 ContextFinding(
-                    "date", claim.text, f"the source names {claim.text}, but for something else"
+                    "date", day.text, f"the source names {day.text}, but for something else"
                 )
             )
     out_of_context = len(findings)
@@ -539,7 +539,7 @@ def _speakers(words: Sequence[str]) -> list[tuple[str, ...]]:
                     break
                 before.append(w)
             names = tuple(w for w in reversed(before) if w not in _TITLES)
-            after = words[index + 1 : index + 3]
+            after = list(words[index + 1 : index + 3])
             if not names and after and is_content(after[0]):
                 if len(after) == 1 or not after[1][:1].isalnum():
                     names = (after[0],)

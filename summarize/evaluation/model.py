@@ -43,7 +43,8 @@ class LogisticModel:
         """P(consistent) for each row of ``x`` (columns in the order of :attr:`features`)."""
         z = (np.asarray(x, dtype=float) - np.asarray(self.mean)) / np.asarray(self.scale)
         logits = z @ np.asarray(self.coefficients) + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logits, -30.0, 30.0)))
+        return probabilities
 
     def probability(self, values: Sequence[float]) -> float:
         """P(consistent) for one feature vector."""

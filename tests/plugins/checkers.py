@@ -1,0 +1,37 @@
+"""Third-party-style factuality checkers used by the checker tests, installed through a real
+entry point (a ``*.dist-info/entry_points.txt`` on ``sys.path``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What a checker returns: score, label and JSON."""
+
+    score: float
+    label: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"score": self.score, "label": self.label, "by": "length"}
+
+
+class LengthChecker:
+    """Calls a summary consistent when it is shorter than its source (a toy NLI stand-in)."""
+
+    description = "shorter than the source (test plugin)"
+
+    def __init__(self, *, ratio: float = 1.0) -> None:
+        self.ratio = ratio
+
+    def check(self, summary: str, source: str) -> Verdict:
+        """Score by relative length."""
+        ok = len(summary) < self.ratio * len(str(source))
+        return Verdict(1.0 if ok else 0.0, ok)
+
+
+class NoCheckMethod:
+    """A factory whose product cannot check anything."""
