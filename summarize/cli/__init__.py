@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from summarize.cli import bench as _bench  # noqa: F401  (registers commands)
 from summarize.cli import brief as _brief  # noqa: F401  (registers commands)
+from summarize.cli import checkers as _checkers  # noqa: F401  (registers commands)
 from summarize.cli import eval as _eval  # noqa: F401  (registers commands)
 from summarize.cli import llm as _llm  # noqa: F401  (registers commands)
 from summarize.cli.app import app, main
 
 # Help lists commands in the order a newcomer needs them, not in the order modules import.
-_ORDER = ("brief", "methods", "eval", "bench", "prompts", "config")
+_ORDER = ("brief", "methods", "eval", "checkers", "bench", "prompts", "config")
 
 
 def _help_position(command) -> int:
