@@ -15,7 +15,7 @@ Library code raises these; only the CLI turns them into a one-line message and a
     ├── FormatError                   an output format we cannot render
     ├── ParameterError                a summarizer parameter that is out of range or unknown
     ├── UnknownMethodError            no summarizer registered under that name
-    ├── PluginError                   a summarizer plugin failed to load or clashes with a built-in
+    ├── PluginError                   a summarizer failed to load or start, clashes, or misbehaved
     ├── OutputExistsError             refusing to overwrite a file the user already has
     ├── ResultsConflictError          a results folder holding a different benchmark configuration
     ├── ResultsWriteError             benchmark results could not be written (e.g. disk full)
@@ -79,7 +79,7 @@ class UnknownMethodError(SummarizeError, LookupError):
 
 
 class PluginError(SummarizeError):
-    """A summarizer plugin failed to load, or clashes with a built-in name."""
+    """A summarizer failed to load or start, clashes with a built-in name, or misbehaved."""
 
 
 class OutputExistsError(SummarizeError, FileExistsError):

@@ -23,6 +23,27 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from summarize import __version__
+
+        typer.echo(f"summarize {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        callback=_print_version,
+        is_eager=True,
+        help="Print the version and exit.",
+    ),
+) -> None:
+    """Turn news articles into short, trustworthy briefings, and measure how good they are."""
+
+
 def main() -> None:
     """Run the CLI (the ``summarize`` console script)."""
     app()

@@ -23,7 +23,7 @@ from summarize.cli.common import (
 from summarize.cli.llm import LLM_PANEL, llm_params
 from summarize.document import Document
 from summarize.errors import ParameterError
-from summarize.registry import default_registry
+from summarize.registry import MethodInfo, default_registry
 from summarize.summarizers.base import Budget
 
 
@@ -153,22 +153,58 @@ def brief(
         write_output(briefing.render(output_format.value), output, force)
 
 
-@app.command(epilog="Example:\n\n  summarize methods --json")
+@app.command(
+    epilog=(
+        "Examples:\n\n  summarize methods\n\n  summarize methods textrank\n\n"
+        "  summarize methods --json\n\n"
+        "Methods implemented by sumy are named sumy-NAME (origin 'sumy'); the plain names "
+        "lsa, luhn, sumbasic, edmundson and reduction also run them."
+    )
+)
 def methods(
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON list instead of a table."),
+    name: Optional[str] = typer.Argument(
+        None, metavar="[NAME]", help="Show this method's parameters, defaults and meanings."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """List the installed summarizers: name, family, who implements it, and what it does."""
     with reported_errors():
+        if name is not None:
+            _show_method(default_registry().info(name), as_json)
+            return
         infos = list_methods()
         if as_json:
-            typer.echo(json.dumps([info.__dict__ for info in infos], indent=2))
+            typer.echo(json.dumps([info.to_dict(parameters=False) for info in infos], indent=2))
         else:
             width = max(len(i.name) for i in infos)
             origin_width = max(len(i.origin) for i in infos)
             for info in infos:
+                also = f" (also: {', '.join(info.aliases)})" if info.aliases else ""
                 typer.echo(
                     f"{info.name:<{width}}  {info.family:<11}  {info.origin:<{origin_width}}  "
-                    f"{info.description}"
+                    f"{info.description}{also}"
                 )
         for problem in default_registry().problems:
             note(problem)
+
+
+def _show_method(info: MethodInfo, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(info.to_dict(), indent=2))
+        return
+    typer.echo(f"{info.name}: {info.description}")
+    typer.echo(f"family: {info.family}; implemented by: {info.origin}")
+    if info.aliases:
+        typer.echo(f"also runs as: {', '.join(info.aliases)}")
+    if not info.parameters:
+        typer.echo("parameters: none")
+        return
+    typer.echo("parameters (summarize brief --param NAME=VALUE):")
+    rows = [
+        (p.name, p.type, "required" if p.required else f"default {p.default!r}", p.meaning)
+        for p in info.parameters
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        typer.echo(f"  {'  '.join(cells)}  {row[3]}".rstrip())

@@ -13,7 +13,7 @@ import numpy as np
 
 from summarize.briefing import Briefing, BriefingSentence
 from summarize.document import Document
-from summarize.errors import BudgetError
+from summarize.errors import BudgetError, PluginError
 from summarize.text import WORD_PATTERN, words
 
 __all__ = [
@@ -116,13 +116,17 @@ def select_sentences(
     """
     values = np.asarray(scores, dtype=float)
     if values.shape != (len(document.sentences),):
-        raise ValueError(f"expected {len(document.sentences)} scores, got shape {values.shape}")
+        raise PluginError(
+            f"a summarizer gave scores of shape {values.shape} for "
+            f"{len(document.sentences)} sentences (one score per sentence is needed)"
+        )
     values = np.where(np.isfinite(values), values, -np.inf)
     ranking = np.argsort(-values, kind="stable")
     count = budget.sentence_count(len(ranking))
     if count is not None:
         return sorted((int(i), document.sentences[i].end) for i in ranking[:count])
-    assert budget.words is not None
+    if budget.words is None:
+        raise BudgetError(f"a budget of sentences, words or ratio is needed, got {budget!r}")
     limit, used, chosen = int(budget.words), 0, []
     for i in ranking:
         sentence = document.sentences[int(i)]
@@ -195,11 +199,14 @@ def extractive_briefing(
 class ScoringSummarizer(ABC):
     """Base of extractive methods that score every sentence and keep the best within budget.
 
-    Subclasses set ``name`` and ``description`` and implement :meth:`score`.
+    Subclasses set ``name`` and ``description`` and implement :meth:`score`; they may describe
+    their parameters in ``parameter_help`` (shown by ``summarize methods NAME``).
     """
 
-    name: ClassVar[str]
+    name: str
+    """The method's name; an instance asked for by an alias carries the alias."""
     description: ClassVar[str]
+    parameter_help: ClassVar[Mapping[str, str]] = {}
     family: ClassVar[str] = "extractive"
     origin: ClassVar[str] = "summarize"
 

@@ -104,6 +104,10 @@ class LexRankSummarizer(ScoringSummarizer):
         "LexRank: centrality in the thresholded TF-IDF cosine graph (ours, sparse and "
         "blocked; ranks as sumy's)."
     )
+    parameter_help = {
+        "threshold": "link two sentences when their TF-IDF cosine is above this, in [0, 1)",
+        "epsilon": "stop the power method once a step moves the scores less than this",
+    }
 
     def __init__(self, threshold: float = 0.1, epsilon: float = 0.1) -> None:
         if isinstance(threshold, bool) or not 0.0 <= threshold < 1.0:

@@ -86,6 +86,22 @@ class LLMSummarizer:
     )
     family: ClassVar[str] = "abstractive"
     origin: ClassVar[str] = "summarize"
+    parameter_help: ClassVar[dict[str, str]] = {
+        "model": "model name (None: settings, default gpt-4o-mini)",
+        "base_url": "OpenAI-compatible server URL (None: settings or the OpenAI API)",
+        "temperature": "sampling temperature (None: settings, default 0)",
+        "max_tokens": "most tokens per answer (None: settings, default 1024)",
+        "timeout": "seconds to wait for each answer (None: settings, default 60)",
+        "context_tokens": "the model's context window in tokens (None: settings, default 8192)",
+        "max_retries": "further tries after 429/5xx/timeouts (None: settings, default 4)",
+        "concurrency": "map-reduce calls in flight at once (None: settings, default 4)",
+        "prompt": "built-in prompt template: briefing or paragraph",
+        "prompt_file": "your own prompt template file (uses {{article}} and {{length}})",
+        "strategy": "auto, stuff, extract-then-abstract or map-reduce",
+        "guard": "unsupported sentences: off, flag, drop or retry",
+        "extractor": "extract-then-abstract: the extractive method that picks sentences",
+        "cache": "read and write the on-disk answer cache",
+    }
 
     def __init__(
         self,

@@ -122,6 +122,12 @@ class PositionSummarizer(ScoringSummarizer):
         "News: PacSum-style directed TF-IDF centrality + position prior + redundancy "
         "penalty; beats lead-3 on the dev sets."
     )
+    parameter_help = {
+        "position_weight": "weight of the position prior against centrality (0: no prior)",
+        "position_decay": "how fast the prior fades, in sentences: exp(-index / decay)",
+        "threshold": "cosines at or below this cast no vote for an earlier sentence",
+        "redundancy": "penalty × the largest cosine with a sentence already picked (0: none)",
+    }
 
     def __init__(
         self,

@@ -194,6 +194,14 @@ class _SumyAdapter(ScoringSummarizer):
     origin = "sumy"
     algorithm: ClassVar[type[AbstractSummarizer]]
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.parameter_help = {
+            **cls.parameter_help,
+            "max_sentences": f"refuse longer documents (default {SUMY_LIMITS[cls.name]:,}: "
+            "about 10 s of sumy's pure-Python algorithm)",
+        }
+
     def __init__(self, max_sentences: int | None = None) -> None:
         limit = SUMY_LIMITS[self.name] if max_sentences is None else max_sentences
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
@@ -339,6 +347,15 @@ class SumyEdmundson(_SumyAdapter):
         "words settable via params."
     )
     algorithm = EdmundsonSummarizer
+    parameter_help = {
+        "bonus_words": "cue words that make a sentence more summary-worthy (default: news cues)",
+        "stigma_words": "cue words that make a sentence less summary-worthy (default: chrome)",
+        "null_words": "words ignored among title words (default: the stop words)",
+        "cue_weight": "weight of the cue (bonus/stigma word) method",
+        "key_weight": "weight of the key (frequent bonus word) method; needs bonus_words",
+        "title_weight": "weight of the title method (words of the page's headings)",
+        "location_weight": "weight of the location method (first and last paragraphs, headings)",
+    }
 
     def __init__(
         self,

@@ -129,6 +129,10 @@ class TextRankSummarizer(ScoringSummarizer):
 
     name = "textrank"
     description = "TextRank: PageRank over sentence word overlap (ours, sparse; ranks as sumy's)."
+    parameter_help = {
+        "damping": "PageRank damping factor, between 0 and 1 (sumy's default)",
+        "epsilon": "stop the power iteration once a step moves the scores less than this",
+    }
 
     def __init__(self, damping: float = 0.85, epsilon: float = 1e-4) -> None:
         if not 0.0 < damping < 1.0:

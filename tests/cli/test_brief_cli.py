@@ -172,3 +172,51 @@ def test_output_file_gets_the_usual_permissions_not_a_temporary_files(tmp_path):
     assert run("brief", str(EXAMPLE_ARTICLE), "--output", str(target)).exit_code == 0
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.txt"]  # no temporary left behind
+
+
+def test_version_prints_the_package_version():
+    import summarize
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"summarize {summarize.__version__}"
+
+
+def test_methods_name_shows_parameters_defaults_and_meanings():
+    result = runner.invoke(app, ["methods", "textrank"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "damping" in line)
+    assert "float" in row and "0.85" in row and "PageRank" in row
+    as_json = json.loads(runner.invoke(app, ["methods", "lsa", "--json"]).stdout)
+    assert as_json["name"] == "sumy-lsa" and as_json["origin"] == "sumy"
+    assert [p["name"] for p in as_json["parameters"]] == ["max_sentences"]
+    unknown = runner.invoke(app, ["methods", "textrnk"])
+    assert unknown.exit_code == 1 and "did you mean 'textrank'" in unknown.output
+
+
+def test_methods_lists_each_implementation_once_with_its_aliases():
+    table = runner.invoke(app, ["methods"]).stdout
+    names = [line.split()[0] for line in table.splitlines()]
+    assert len(names) == len(set(names)) and "lsa" not in names
+    assert "(also: lsa)" in next(line for line in table.splitlines() if line.startswith("sumy-lsa"))
+
+
+@pytest.mark.parametrize(
+    "param, expected",
+    [("dampin=0.9", "did you mean 'damping'? valid: damping, epsilon"),
+     ("damping=abc", "damping must be a number, got 'abc'")],
+)  # fmt: skip
+def test_bad_params_name_what_is_valid(tmp_path, param, expected):
+    path = tmp_path / "a.txt"
+    path.write_text("The council met. It voted on the budget. The vote passed.")
+    result = runner.invoke(app, ["brief", str(path), "-m", "textrank", "--param", param])
+    assert result.exit_code == 1
+    assert expected in result.stderr and "Traceback" not in result.output
+
+
+def test_a_briefing_records_the_alias_it_was_asked_for(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The council met. It voted on the budget. The vote passed.")
+    result = runner.invoke(app, ["brief", str(path), "-m", "lsa", "-n", "1", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["method"] == "lsa"
