@@ -265,7 +265,7 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> t
     if size > max_bytes:
         raise InputTooLargeError(
             f"{path} is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB "
-            "(split it into articles, or raise the limit with --max-mb)"
+            "(split it into articles, or raise the limit with max_bytes=N)"
         )
     try:
         data = path.read_bytes()

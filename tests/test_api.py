@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -56,3 +57,9 @@ def test_any_text_gives_exact_substrings_or_the_documented_error(text, method, c
     assert 1 <= len(briefing.sentences) <= count
     for sentence in briefing.sentences:
         assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize("given", [b"The council met on Monday.", None, 42, ["a", "b"]])
+def test_brief_refuses_what_is_not_text_with_an_input_error(given):
+    with pytest.raises(summarize.InputError, match="brief\\(\\) takes text"):
+        summarize.brief(given)

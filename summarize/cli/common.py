@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Iterator
@@ -30,13 +31,35 @@ def note(message: str) -> None:
     typer.echo(f"note: {message}", err=True)
 
 
+_LIBRARY_SETTING = re.compile(r"\b(base_url|max_tokens|timeout|model|strategy|max_bytes)=")
+_FLAG_OF_SETTING = {"max_bytes": "max-mb"}
+
+
+def in_cli_terms(message: str) -> str:
+    """Say a library error's ``setting=VALUE`` hints as the command-line option that sets it.
+
+    The library names its own parameters (``raise max_tokens=N``); on the command line the same
+    hint reads ``raise --max-tokens N``. Settings without an option of their own keep the
+    ``--param`` form.
+    """
+
+    def flag(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return "--" + _FLAG_OF_SETTING.get(name, name.replace("_", "-")) + " "
+
+    message = _LIBRARY_SETTING.sub(flag, message)
+    return re.sub(
+        r"\b(context_tokens|max_retries|concurrency|max_sentences)=", r"--param \1=", message
+    )
+
+
 @contextmanager
 def reported_errors() -> Iterator[None]:
     """Turn library errors, OS errors and Ctrl-C into a one-line message and an exit code."""
     try:
         yield
     except SummarizeError as exc:
-        fail(str(exc))
+        fail(in_cli_terms(str(exc)))
     except KeyboardInterrupt:
         fail("interrupted", EXIT_INTERRUPTED)
     except OSError as exc:
@@ -82,7 +105,11 @@ def atomic_text_file(path: Path) -> Iterator[IO[str]]:
     """
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with temporary.open("w", encoding="utf-8") as stream:
+        try:
+            opened = temporary.open("w", encoding="utf-8")
+        except OSError as exc:  # say which file the user named, not our temporary one
+            raise type(exc)(exc.errno, exc.strerror, str(path)) from None
+        with opened as stream:
             yield stream
         os.replace(temporary, path)
     except BaseException:

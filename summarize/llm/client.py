@@ -247,13 +247,13 @@ class LLMClient:
             raise _Retry(
                 LLMConnectionError(
                     f"no answer from {self._url} within {settings.timeout:g}s "
-                    "(raise --timeout, or check the server)"
+                    "(raise timeout=SECONDS, or check the server)"
                 )
             ) from None
         except openai.APIConnectionError:
             raise _Retry(
                 LLMConnectionError(
-                    f"cannot reach the LLM server at {self._url}: is it running? (check --base-url)"
+                    f"cannot reach the LLM server at {self._url}: is it running? (check base_url=URL)"
                 )
             ) from None
         except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
@@ -291,7 +291,7 @@ class LLMClient:
         if getattr(choice, "finish_reason", None) == "length":
             raise LLMResponseError(
                 f"the answer was cut off at max_tokens={self.settings.max_tokens} "
-                "(finish_reason 'length'); raise --max-tokens"
+                "(finish_reason 'length'); raise max_tokens=N"
             )
         if not isinstance(text, str) or not text.strip():
             raise _Retry(LLMResponseError(f"the server at {self._url} answered with empty text"))
@@ -318,11 +318,11 @@ class LLMClient:
             shown = ", ".join(models[:10]) + (" …" if len(models) > 10 else "")
             return LLMModelError(
                 f"model '{self.settings.model}' not found at {self._url} (HTTP 404); "
-                f"the server offers: {shown} (choose with --model)"
+                f"the server offers: {shown} (choose with model=NAME)"
             )
         return LLMModelError(
             f"model '{self.settings.model}' or the API not found at {self._url} (HTTP 404): "
-            "check --model, and that --base-url ends where the API starts (often /v1)"
+            "check model=NAME, and that base_url=URL ends where the API starts (often /v1)"
         )
 
 

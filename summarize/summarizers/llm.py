@@ -255,8 +255,8 @@ class LLMSummarizer:
         raise InputTooLargeError(
             f"the article needs about {needed} prompt tokens, more than the "
             f"{self._room} that fit the model's context ({self.settings.context_tokens} tokens "
-            f"minus max_tokens {self.settings.max_tokens}); use --strategy map-reduce or "
-            "extract-then-abstract, or raise context_tokens"
+            f"minus max_tokens {self.settings.max_tokens}); use strategy=map-reduce or "
+            "extract-then-abstract, or raise context_tokens=N"
         )
 
     @property

@@ -220,3 +220,13 @@ def test_a_briefing_records_the_alias_it_was_asked_for(tmp_path):
     result = runner.invoke(app, ["brief", str(path), "-m", "lsa", "-n", "1", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["method"] == "lsa"
+
+
+def test_output_into_a_missing_folder_names_the_users_path(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The council met. It voted on the budget. The vote passed.")
+    target = tmp_path / "missing" / "out.txt"
+    result = runner.invoke(app, ["brief", str(path), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: No such file or directory: {target}"
+    assert ".tmp" not in result.output

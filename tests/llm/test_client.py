@@ -121,7 +121,7 @@ def test_empty_text_is_an_error(server: FakeOpenAIServer) -> None:
 
 def test_a_cut_off_answer_is_refused_at_once(server: FakeOpenAIServer) -> None:
     client, waits = make_client(server, "fake-length", max_tokens=50)
-    with pytest.raises(LLMResponseError, match=r"cut off at max_tokens=50.*raise --max-tokens"):
+    with pytest.raises(LLMResponseError, match=r"cut off at max_tokens=50.*raise max_tokens=N"):
         client.complete(MESSAGES)
     assert client.usage.calls == 1 and waits == []
 

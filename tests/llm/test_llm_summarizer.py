@@ -227,7 +227,7 @@ def test_extract_then_abstract_shows_only_the_picked_sentences(
 
 
 def test_no_key_and_no_base_url_says_how_to_configure() -> None:
-    with pytest.raises(LLMConfigError, match="set OPENAI_API_KEY.*--base-url"):
+    with pytest.raises(LLMConfigError, match="set OPENAI_API_KEY.*base_url=URL"):
         summarize.get("llm")
 
 
