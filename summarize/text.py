@@ -11,9 +11,13 @@ from __future__ import annotations
 import pkgutil
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from nltk.stem.snowball import EnglishStemmer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from summarize._nltk import load_nltk
+
+if TYPE_CHECKING:
+    from nltk.stem.snowball import EnglishStemmer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 __all__ = [
     "STOP_WORDS",
@@ -56,6 +60,9 @@ WORD_PATTERN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
+    load_nltk()  # on first use, and without the scipy.stats nltk would import
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     parameters = PunktParameters()
     parameters.abbrev_types = set(_ABBREVIATIONS)
     parameters.sent_starters = set(_SENTENCE_STARTERS)
@@ -148,13 +155,19 @@ def _stop_words() -> frozenset[str]:
 STOP_WORDS: frozenset[str] = _stop_words()
 """English stop words (the list ``sumy`` ships), lower case."""
 
-_STEMMER = EnglishStemmer()
+
+@lru_cache(maxsize=1)
+def _stemmer() -> EnglishStemmer:
+    load_nltk()
+    from nltk.stem.snowball import EnglishStemmer
+
+    return EnglishStemmer()
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Return the Snowball (Porter2) stem of a lower-case ``word``."""
-    return _STEMMER.stem(word)
+    return _stemmer().stem(word)
 
 
 def content_terms(text: str) -> list[str]:

@@ -8,15 +8,7 @@ from typing import Any, Optional
 
 import typer
 
-from summarize.bench.datasets import load_dataset
 from summarize.bench.results import RESULTS_FILE_NAME
-from summarize.bench.runner import (
-    BenchConfig,
-    BenchmarkRun,
-    MethodSpec,
-    current_command,
-    offline_methods,
-)
 from summarize.cli.app import app
 from summarize.cli.brief import parse_params
 from summarize.cli.common import EXIT_INTERRUPTED, fail, note, reported_errors
@@ -75,6 +67,10 @@ def bench(
 ) -> None:
     """Run methods on datasets, score every summary, write results, leaderboard and plot."""
     with reported_errors():
+        # The runner, datasets and scoring import numpy, scipy and nltk: only when benchmarking.
+        from summarize.bench.datasets import load_dataset
+        from summarize.bench.runner import BenchConfig, BenchmarkRun, MethodSpec, current_command
+
         if workers is not None and workers < 1:
             raise ParameterError(f"--workers must be at least 1, got {workers}")
         budget = Budget.of(sentences=sentences, words=words)
@@ -124,6 +120,8 @@ def bench(
 
 def _method_names(methods: str | None) -> list[str]:
     if methods is None:
+        from summarize.bench.runner import offline_methods
+
         names = offline_methods()
         if not names:
             raise ParameterError("no extractive method is installed (see: summarize methods)")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, TYPE_CHECKING, Optional
 
 import typer
 
@@ -22,8 +22,10 @@ from summarize.cli.common import (
     reported_errors,
 )
 from summarize.errors import BadRowError, InputError, OutputExistsError, SummarizeError
-from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
 from summarize.evaluation.rows import parse_row, read_rows
+
+if TYPE_CHECKING:
+    from summarize.evaluation.evaluator import Evaluation, Evaluator, MetricSummary
 
 _TABLE_METRICS = (
     "rouge1.fmeasure",
@@ -114,6 +116,8 @@ def eval_command(
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
+        from summarize.evaluation.evaluator import Evaluator  # numpy, nltk: only when scoring
+
         evaluator = Evaluator(use_stemmer=stem, aggregate=references_mode.value)
         if summary is not None:
             if file is not None:
@@ -188,6 +192,8 @@ def _score_file(
             raise OutputExistsError(f"{output} is a directory")
         if output.exists() and not force:
             raise OutputExistsError(f"{output} already exists (use --force to overwrite it)")
+    from summarize.evaluation.evaluator import CorpusStatistics
+
     statistics = CorpusStatistics()
     scored = 0
     bad: list[BadRowError] = []

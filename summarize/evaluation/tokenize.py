@@ -19,7 +19,7 @@ import re
 import unicodedata
 from typing import Protocol, runtime_checkable
 
-from nltk.stem import porter
+from summarize._nltk import load_nltk
 
 __all__ = ["RougeTokenizer", "Tokenizer", "UnicodeTokenizer"]
 
@@ -60,6 +60,9 @@ class _Stemmer:
     """NLTK's Porter stemmer (rouge-score's exact one) with a bounded memory of stems."""
 
     def __init__(self) -> None:
+        load_nltk()  # on first use, and without the scipy.stats nltk would import
+        from nltk.stem import porter
+
         self._stemmer = porter.PorterStemmer()
         self.cache: dict[str, str] = {}
 

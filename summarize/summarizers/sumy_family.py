@@ -30,6 +30,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
+
+from summarize._nltk import load_nltk
+from summarize.document import Document
+from summarize.errors import InputTooLargeError, ParameterError
+from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
+from summarize.text import STOP_WORDS, stem, words
+
+load_nltk()  # before sumy imports nltk: ours leaves out the scipy.stats it does not need
+
 from sumy.models.dom import ObjectDocumentModel
 from sumy.models.dom import Paragraph as SumyParagraph
 from sumy.models.dom import Sentence as SumySentence
@@ -42,11 +51,6 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer as SumyTextRank
-
-from summarize.document import Document
-from summarize.errors import InputTooLargeError, ParameterError
-from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.text import STOP_WORDS, stem, words
 
 __all__ = [
     "DEFAULT_BONUS_WORDS",
