@@ -58,16 +58,18 @@ def bootstrap_ci(
 ) -> Interval:
     """The mean of ``values`` with its percentile-bootstrap confidence interval.
 
-    One value gives a zero-width interval; no values is a :class:`ParameterError`.
+    ``confidence`` is in [0, 1], as in rouge-score's ``BootstrapAggregator``: 0 gives the
+    zero-width interval ``low = mean = high``, 1 the lowest and highest resampled means. One
+    value gives a zero-width interval; no values is a :class:`ParameterError`.
     """
     array = _as_array(values, "values")
     if array.size == 0:
         raise ParameterError("no values to average")
-    if not 0 < confidence < 1:
-        raise ParameterError(f"confidence must be between 0 and 1, not {confidence}")
+    if isinstance(confidence, bool) or not 0 <= confidence <= 1:
+        raise ParameterError(f"confidence must be from 0 to 1, not {confidence}")
     _check_resamples(resamples)
     mean = float(array.mean())
-    if array.size == 1:
+    if array.size == 1 or confidence == 0:
         return Interval(mean, mean, mean)
     rng = np.random.default_rng(seed)
     means = np.empty(resamples)

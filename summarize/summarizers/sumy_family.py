@@ -136,30 +136,38 @@ def sumy_document(
     """Return ``document`` as a sumy document model: our paragraphs, sentences and headings.
 
     Paragraphs that cleaning set aside as headings become sumy headings (Edmundson's title and
-    location methods read them); other page chrome is left out. With ``indexed`` (the default)
+    location methods read them) at the start of the body paragraph that follows, as sumy's own
+    plain-text parser places a heading line, so the first and last *body* paragraphs are
+    sumy's first and last paragraphs (Edmundson's location method); headings after the last
+    body paragraph end it. Other page chrome is left out. With ``indexed`` (the default)
     sentences are :class:`IndexedSentence`; otherwise plain sumy sentences (what stock sumy
     would build), which the agreement tests use.
     """
     tokenizer = tokenizer or OurWordTokenizer()
-    paragraphs = []
+    bodies: list[list[SumySentence]] = []
+    headings: list[SumySentence] = []
     for paragraph in document.paragraphs:
         if paragraph.chrome == "heading":
-            items: list[SumySentence] = [
+            headings.extend(
                 SumySentence(s.text, tokenizer, is_heading=True) for s in paragraph.sentences
-            ]
+            )
         elif paragraph.chrome is None or any(s.index >= 0 for s in paragraph.sentences):
-            items = [
+            body: list[SumySentence] = [
                 IndexedSentence(s.text, s.index, tokenizer)
                 if indexed
                 else SumySentence(s.text, tokenizer)
                 for s in paragraph.sentences
                 if s.index >= 0
             ]
+            if body:
+                bodies.append([*headings, *body])
+                headings = []
+    if headings:
+        if bodies:
+            bodies[-1].extend(headings)
         else:
-            continue
-        if items:
-            paragraphs.append(SumyParagraph(items))
-    return ObjectDocumentModel(paragraphs)
+            bodies.append(headings)
+    return ObjectDocumentModel([SumyParagraph(items) for items in bodies])
 
 
 class _RankingRecorder:
