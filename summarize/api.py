@@ -12,7 +12,7 @@ from summarize.summarizers.base import Budget, ProgressCallback, Summarizer
 
 __all__ = ["DEFAULT_METHOD", "available", "brief", "get", "methods"]
 
-DEFAULT_METHOD = "textrank"
+DEFAULT_METHOD = "position"
 
 
 def get(name: str, **params: Any) -> Summarizer:

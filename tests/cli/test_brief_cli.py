@@ -44,12 +44,12 @@ def test_json_output_offsets_slice_the_source():
     result = run("brief", str(EXAMPLE_ARTICLE), "--format", "json", "--sentences", "4")
     data = json.loads(result.stdout)
     source = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
-    assert data["method"] == "textrank" and len(data["sentences"]) == 4
+    assert data["method"] == "position" and len(data["sentences"]) == 4  # the default
     for sentence in data["sentences"]:
         assert source[sentence["start"] : sentence["end"]] == sentence["text"]
 
 
-def test_textrank_is_deterministic():
+def test_the_default_method_is_deterministic():
     first = run("brief", str(EXAMPLE_ARTICLE), "--format", "json").stdout
     second = run("brief", str(EXAMPLE_ARTICLE), "--format", "json").stdout
     strip = lambda s: {k: v for k, v in json.loads(s).items() if k != "seconds"}  # noqa: E731
