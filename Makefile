@@ -27,6 +27,7 @@ dev-bench: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check summarize tests benchmarks
 	$(BIN)/ruff format --check summarize tests benchmarks
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format summarize tests benchmarks

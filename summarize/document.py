@@ -110,7 +110,7 @@ class Document:
             raise EmptyDocumentError("the input has no sentences")
         numbered = tuple(_renumber(s, i) for i, s in enumerate(kept))
         by_span = {(s.start, s.end): s for s in numbered}
-        paragraphs = tuple(
+        renumbered = tuple(
             Paragraph(
                 p.index,
                 p.start,
@@ -120,8 +120,8 @@ class Document:
             )
             for p in paragraphs
         )
-        set_aside = tuple(s for p in paragraphs if p.chrome is not None for s in p.sentences)
-        return cls(text, paragraphs, numbered, set_aside, clean, tuple(notes))
+        set_aside = tuple(s for p in renumbered if p.chrome is not None for s in p.sentences)
+        return cls(text, renumbered, numbered, set_aside, clean, tuple(notes))
 
     @classmethod
     def from_html(cls, html: str, *, clean: bool = True) -> Document:

@@ -153,7 +153,7 @@ class Registry:
             raise UnknownMethodError(name, [*self.available(), *self._aliases])
         entry_point = self._entry_points[name]
         try:
-            loaded = entry_point.load()
+            loaded: Callable[..., Any] = entry_point.load()
         except Exception as exc:  # a broken plugin must not take the toolkit down
             raise PluginError(
                 f"summarizer '{name}' failed to load from {entry_point.value}: {exc}"
@@ -212,7 +212,7 @@ class Registry:
         return "summarize" if name in self._builtin_names else "plugin"
 
     def _discover(self) -> None:
-        if self._discovered:
+        if self._discovered or self._group is None:
             return
         self._discovered = True
         for entry_point in entry_points(group=self._group):

@@ -167,7 +167,7 @@ def _stemmer() -> EnglishStemmer:
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Return the Snowball (Porter2) stem of a lower-case ``word``."""
-    return _stemmer().stem(word)
+    return str(_stemmer().stem(word))
 
 
 def content_terms(text: str) -> list[str]:

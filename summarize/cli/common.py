@@ -9,12 +9,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import typer
 
 from summarize.document import DEFAULT_MAX_BYTES, decode_bytes, read_text_file
 from summarize.errors import InputTooLargeError, OutputExistsError, SummarizeError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
@@ -124,8 +127,8 @@ class DelayedProgress:
         self.label = label
         self.delay = delay
         self.started = time.monotonic()
-        self._bar = None
-        self._task = None
+        self._bar: Progress | None = None
+        self._task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         """Record progress: ``done`` of ``total`` steps."""
@@ -137,7 +140,8 @@ class DelayedProgress:
             self._bar = Progress(transient=True)
             self._bar.start()
             self._task = self._bar.add_task(self.label, total=total)
-        self._bar.update(self._task, completed=done, total=total)
+        if self._task is not None:
+            self._bar.update(self._task, completed=done, total=total)
 
     def close(self) -> None:
         """Remove the bar, if one was shown."""

@@ -350,10 +350,8 @@ class FactualityChecker:
         """Check every sentence of ``summary``; offsets in the result index ``summary``."""
         if not isinstance(summary, str):
             raise InputError(f"expected the summary as text, got {type(summary).__name__}")
-        verdicts = tuple(
-            self._verdict(summary, start, end, ()) for start, end in sentence_spans(summary)
-        )
-        verdicts = tuple(v for v in verdicts if v is not None)
+        found = (self._verdict(summary, start, end, ()) for start, end in sentence_spans(summary))
+        verdicts = tuple(v for v in found if v is not None)
         score = math.prod(v.score for v in verdicts)
         return FactualityResult(score, score >= self.threshold, self.threshold, verdicts)
 

@@ -50,7 +50,7 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer as SumyTextRank
+from sumy.summarizers.text_rank import TextRankSummarizer as SumyTextRankAlgorithm
 
 __all__ = [
     "DEFAULT_BONUS_WORDS",
@@ -111,7 +111,7 @@ class OurWordTokenizer:
         return (text,)
 
 
-class IndexedSentence(SumySentence):
+class IndexedSentence(SumySentence):  # type: ignore[misc]  # sumy has no type information
     """A sumy sentence that remembers its index in our Document and compares by that index."""
 
     __slots__ = ("index",)
@@ -341,7 +341,7 @@ class SumyTextRank(_SumyAdapter):
         "TextRank by sumy: PageRank over word overlap (quadratic pure Python; capped at "
         "2,500 sentences; use 'textrank')."
     )
-    algorithm = SumyTextRank
+    algorithm = SumyTextRankAlgorithm
 
 
 class SumyEdmundson(_SumyAdapter):

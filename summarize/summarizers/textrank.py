@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import chain, count
+from typing import cast
 
 import numpy as np
 from scipy import sparse
@@ -70,7 +71,8 @@ def content_term_counts(texts: Sequence[str]) -> sparse.csr_matrix:
         terms = [_term_of(w) if t is None else t for w, t in zip(flat, terms, strict=True)]
     vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
     vocabulary[""]  # id 0: stop words, dropped below
-    ids = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
+    known = cast("list[str]", terms)  # every None was filled in just above
+    ids = np.fromiter(map(vocabulary.__getitem__, known), dtype=np.int64, count=len(known))
     rows = np.repeat(np.arange(len(texts)), [len(ws) for ws in found])
     keep = ids > 0
     data = np.ones(int(keep.sum()), dtype=float)
