@@ -218,7 +218,7 @@ class Registry:
         for entry_point in entry_points(group=self._group):
             if entry_point.value in {ep.value for ep in BUILTIN_ENTRY_POINTS}:
                 continue  # our own declaration of a built-in, seen through installed metadata
-            if entry_point.name in self._builtin_names or entry_point.name in self._aliases:
+            if entry_point.name in self._builtin_names:  # built-in names and their aliases
                 self.problems.append(
                     f"plugin '{entry_point.value}' wants the built-in name "
                     f"'{entry_point.name}' and was not loaded; built-ins cannot be shadowed"

@@ -124,7 +124,16 @@ def test_a_short_document_is_not_an_error_but_is_noted(tmp_path):
 
 
 def test_method_parameters_pass_through():
-    result = run("brief", str(EXAMPLE_ARTICLE), "--format", "json", "--param", "damping=0.5")
+    result = run(
+        "brief",
+        str(EXAMPLE_ARTICLE),
+        "-m",
+        "textrank",
+        "--format",
+        "json",
+        "--param",
+        "damping=0.5",
+    )
     assert json.loads(result.stdout)["params"]["damping"] == 0.5
 
 
