@@ -27,14 +27,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from summarize.briefing import Briefing, BriefingSentence, Flag
 from summarize.document import Document
 from summarize.errors import InputTooLargeError, ParameterError
 from summarize.llm.cache import ResponseCache
 from summarize.llm.citations import ParsedReply, number_sentences, parse_reply, resolve_citations
-from summarize.llm.client import LLMClient
 from summarize.llm.guard import GUARD_MODES, FactualityGuard
 from summarize.llm.prompts import (
     ChatMessage,
@@ -46,6 +45,9 @@ from summarize.llm.settings import LLMSettings, resolve_settings
 from summarize.llm.tokens import estimate_messages_tokens
 from summarize.summarizers.base import Budget, ProgressCallback
 from summarize.text import words
+
+if TYPE_CHECKING:
+    from summarize.llm.client import LLMClient
 
 __all__ = ["STRATEGIES", "LLMSummarizer"]
 
@@ -172,6 +174,8 @@ class LLMSummarizer:
     ) -> Briefing:
         """Ask the model for a cited briefing of ``document`` within ``budget``, then guard it."""
         started = time.perf_counter()
+        from summarize.llm.client import LLMClient  # imports openai: only when summarizing
+
         client = LLMClient(self.settings, cache=ResponseCache() if self.cache else None)
         count = budget.sentence_count(len(document.sentences))
         length = (
