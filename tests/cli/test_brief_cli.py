@@ -239,3 +239,24 @@ def test_output_into_a_missing_folder_names_the_users_path(tmp_path):
     assert result.exit_code == 1
     assert result.stderr.strip() == f"error: No such file or directory: {target}"
     assert ".tmp" not in result.output
+
+
+def test_library_hints_become_command_line_options():
+    from summarize.cli.common import in_cli_terms
+
+    assert in_cli_terms("raise max_tokens=N") == "raise --max-tokens N"
+    assert (
+        in_cli_terms("or base_url=URL for a local server") == "or --base-url URL for a local server"
+    )
+    assert in_cli_terms("raise the limit with max_bytes=N") == "raise the limit with --max-mb N"
+    assert in_cli_terms("or raise context_tokens=N") == "or raise --param context_tokens=N"
+    assert in_cli_terms("the model did not answer") == "the model did not answer"
+
+
+def test_a_file_over_the_size_limit_names_the_option(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("The council met on Monday. " * 50_000)
+    result = runner.invoke(app, ["brief", str(path), "--max-mb", "0.5"])
+    assert (
+        result.exit_code == 1 and "--max-mb" in result.stderr and "max_bytes" not in result.stderr
+    )
