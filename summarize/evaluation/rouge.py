@@ -140,6 +140,10 @@ class RougeScorer:
     ``use_stemmer``. Pass :class:`~summarize.evaluation.tokenize.UnicodeTokenizer` to score
     text with non-ASCII letters. ``split_summaries=True`` splits ROUGE-Lsum sentences with
     :func:`summarize.text.sentence_spans`; ``False`` splits at newlines only.
+
+    Two defaults differ from rouge-score's on purpose: ``use_stemmer=True`` and
+    ``split_summaries=True`` (rouge-score: both ``False``; why in ``docs/evaluation.md``). Pass
+    both ``False`` for rouge-score's default scores exactly.
     """
 
     def __init__(
