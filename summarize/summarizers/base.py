@@ -188,7 +188,9 @@ def extractive_briefing(
         budget=budget.describe(),
         seconds=seconds,
         document_sentences=available,
+        headline=document.title,
         notes=tuple(notes),
+        document=document.facts(),
     )
 
 

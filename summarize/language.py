@@ -1,0 +1,78 @@
+"""Which language a document is written in: an offline guess (``py3langid``, model shipped).
+
+The guess picks the stop words and stemmer the methods use (:func:`summarize.text.language_tools`)
+and is reported in the JSON output. Very short texts, where a guess is noise, fall back to
+the script they are written in (Han → ``zh``, kana → ``ja``, Devanagari → ``hi`` …) and to
+``en`` for Latin letters; text with no letters at all is ``und`` (undetermined).
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["SAMPLE_CHARACTERS", "detect_language"]
+
+SAMPLE_CHARACTERS = 4000
+"""How much of the text the guess reads: enough for a stable guess, cheap on long articles."""
+_MIN_LETTERS = 40
+_SCRIPT_LANGUAGE = {
+    "CJK": "zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "DEVANAGARI": "hi",
+    "BENGALI": "bn",
+    "TAMIL": "ta",
+    "ARABIC": "ar",
+    "HEBREW": "he",
+    "CYRILLIC": "ru",
+    "GREEK": "el",
+    "THAI": "th",
+}
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    # Imported here: loading the model takes about half a second, paid on first use only.
+    logging.getLogger("py3langid").setLevel(logging.WARNING)
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+
+
+def _script_guess(sample: str) -> tuple[str, int]:
+    """The language of the commonest script among the letters of ``sample``, and the letter count."""
+    counts: dict[str, int] = {}
+    letters = 0
+    for char in sample:
+        if not char.isalpha():
+            continue
+        letters += 1
+        if char.isascii():
+            script = "LATIN"
+        else:
+            name = unicodedata.name(char, "")
+            script = next((s for s in _SCRIPT_LANGUAGE if name.startswith(s)), "LATIN")
+        counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return "und", 0
+    kana = counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0)
+    if kana and kana * 10 >= letters:
+        return "ja", letters  # Japanese mixes kanji and kana; any real share of kana decides
+    top = max(counts, key=lambda s: counts[s])
+    return _SCRIPT_LANGUAGE.get(top, "en"), letters
+
+
+def detect_language(text: str) -> str:
+    """Guess the ISO 639-1 language of ``text`` (``und`` when there is nothing to go on)."""
+    sample = text[:SAMPLE_CHARACTERS]
+    by_script, letters = _script_guess(sample)
+    if letters < _MIN_LETTERS or by_script in ("ja", "ko", "th", "he", "el"):
+        return by_script
+    language, _ = _identifier().classify(sample)
+    if by_script == "zh" and language not in ("zh", "ja"):
+        return by_script
+    return str(language)
