@@ -115,6 +115,8 @@ _HEADING_MAX_WORDS = 30
 _HEADER_ZONE = 8
 """How many blocks from the top of a page may still be its header (headline, dek, byline)."""
 _HEADER_MAX_WORDS = 45
+_POST_MAX_CHARACTERS = 300
+"""A post's text is short (280 characters on X); longer text above an attribution is the story."""
 
 
 def block_chrome(block: str) -> str | None:
@@ -139,22 +141,30 @@ def block_chrome(block: str) -> str | None:
 
 
 def page_chrome(
-    blocks: Sequence[str], *, title: str | None = None, author: str | None = None
+    blocks: Sequence[str],
+    *,
+    title: str | None = None,
+    author: str | None = None,
+    description: str | None = None,
 ) -> list[str | None]:
     """Why each block of a page is chrome (``None`` for story text), neighbours considered.
 
-    ``title`` and ``author`` (from an HTML page's metadata) mark the blocks that repeat them.
+    ``title``, ``author`` and ``description`` (from an HTML page's metadata) mark the blocks
+    that repeat them: the headline, the byline, and the dek when it stands at the top.
     """
     reasons = [block_chrome(b) for b in blocks]
     title_key = _key(title) if title else None
+    description_key = _key(description) if description else None
     for i, block in enumerate(blocks):
         key = _key(block)
         if title_key and key == title_key:
             reasons[i] = "headline"
+        elif description_key and key == description_key and i < _HEADER_ZONE:
+            reasons[i] = "dek"
         elif author and reasons[i] is None and len(block) < 160 and _mentions_byline(block, author):
             reasons[i] = "byline"
         if _ATTRIBUTION_ONLY.match(block.strip()) and i > 0 and reasons[i - 1] is None:
-            if len(blocks[i - 1].split()) <= 70:
+            if len(blocks[i - 1]) <= _POST_MAX_CHARACTERS:
                 reasons[i - 1] = "embedded-post"
     _mark_header(blocks, reasons)
     return reasons

@@ -73,6 +73,8 @@ class PageMetadata:
     """As the page gives it, usually ISO ``YYYY-MM-DD``."""
     url: str | None = None
     site: str | None = None
+    description: str | None = None
+    """The page's summary line (``<meta name="description">``), often its dek."""
     source_format: str = "text"
     """What the input was: ``text``, ``html``, ``pdf`` or ``docx``."""
 
@@ -84,6 +86,7 @@ class PageMetadata:
             "date": self.date,
             "url": self.url,
             "site": self.site,
+            "description": self.description,
             "format": self.source_format,
         }
 
@@ -230,7 +233,10 @@ def _paragraphs(text: str, clean: bool, metadata: PageMetadata) -> list[Paragrap
     if not clean:
         return paragraphs
     reasons = page_chrome(
-        [text[p.start : p.end] for p in paragraphs], title=metadata.title, author=metadata.author
+        [text[p.start : p.end] for p in paragraphs],
+        title=metadata.title,
+        author=metadata.author,
+        description=metadata.description,
     )
     seen: set[str] = set()
     for i, paragraph in enumerate(paragraphs):

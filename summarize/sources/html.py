@@ -21,8 +21,13 @@ _PRUNE = [
     "//*[@role='complementary' or @role='navigation' or @role='banner']",
     "//*[contains(@class, 'related') or contains(@class, 'also-read')"
     " or contains(@class, 'newsletter') or contains(@class, 'share')"
-    " or contains(@class, 'social') or contains(@class, 'byline')"
-    " or contains(@class, 'breadcrumb') or contains(@class, 'comment')]",
+    " or contains(@class, 'social') or contains(@class, 'breadcrumb')"
+    " or contains(@class, 'comment')]",
+    # The dek (standfirst): a summary line under the headline, not the story's first sentence.
+    *(
+        f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+        for name in ("dek", "standfirst", "subtitle", "subheadline", "article-summary", "strapline")
+    ),
 ]
 
 
@@ -50,12 +55,14 @@ def extract_html(html: str, *, url: str | None = None) -> tuple[str, PageMetadat
         raise EmptyDocumentError(
             "no article text found in the HTML page" + (f" at {url}" if url else "")
         )
+    description = _clean(getattr(extracted, "description", None))
     metadata = PageMetadata(
         title=_clean(getattr(extracted, "title", None)),
         author=_clean(getattr(extracted, "author", None)),
         date=_clean(getattr(extracted, "date", None)),
         url=url or _clean(getattr(extracted, "url", None)),
         site=_clean(getattr(extracted, "sitename", None)),
+        description=description,
         source_format="html",
     )
     return text, metadata
