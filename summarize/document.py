@@ -130,6 +130,10 @@ class Document:
         paragraphs = _paragraphs(text, clean, metadata)
         notes: list[str] = []
         if clean and not any(p.chrome is None for p in paragraphs):
+            if metadata.source_format == "html":
+                raise EmptyDocumentError(
+                    "no article text found in the HTML page (only menus, headings and links)"
+                )
             # Everything looked like chrome: better to summarize it all than to refuse.
             paragraphs = [_with_chrome(p, None) for p in paragraphs]
             notes.append("cleaning would have removed every sentence, so none was removed")

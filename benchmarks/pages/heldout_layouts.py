@@ -76,7 +76,7 @@ def tabloid(story: Story, rng: random.Random) -> list[Block]:
     ]
     blocks += body[:2]
     blocks.append(Block("p", "", "Scroll down for video"))
-    blocks.append(Block("figcaption", "", f"The scene on Tuesday afternoon (pictured)"))
+    blocks.append(Block("figcaption", "", "The scene on Tuesday afternoon (pictured)"))
     blocks += body[2:5]
     blocks.append(Block("div", "", "Advertisement"))
     blocks += body[5:]

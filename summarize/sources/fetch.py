@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from summarize.errors import FetchError, InputTooLargeError
@@ -14,6 +15,8 @@ USER_AGENT = "summarize/0.1 (+https://github.com/summarize; news briefings)"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _TEXT_TYPES = ("text/plain",)
 _MAX_REDIRECTS = 10
+_TOTAL_TIMEOUTS = 3
+"""A page must arrive whole within this many timeouts (a server can trickle bytes forever)."""
 
 
 @dataclass(frozen=True)
@@ -63,10 +66,15 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) ->
             if declared.isdigit() and int(declared) > max_bytes:
                 raise _too_large(url, int(declared), max_bytes)
             body = bytearray()
+            deadline = time.monotonic() + _TOTAL_TIMEOUTS * timeout
             for chunk in response.iter_bytes():
                 body.extend(chunk)
                 if len(body) > max_bytes:
                     raise _too_large(url, None, max_bytes)
+                if time.monotonic() > deadline:
+                    raise FetchError(
+                        f"{url} is still sending after {_TOTAL_TIMEOUTS * timeout:g} seconds"
+                    )
             final_url = str(response.url)
     except httpx.TooManyRedirects:
         raise FetchError(f"{url} redirects too many times (a redirect loop?)") from None
@@ -87,9 +95,10 @@ def fetch_page(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) ->
 
 
 def _too_large(url: str, size: int | None, max_bytes: int) -> InputTooLargeError:
-    said = f" ({size / 1e6:.1f} MB)" if size is not None else ""
+    limit = f"{max_bytes / 1024 / 1024:g} MB"
+    what = f"is {size / 1024 / 1024:.0f} MB" if size is not None else "sends more than"
     return InputTooLargeError(
-        f"{url} is larger than the {max_bytes / 1e6:.0f} MB limit{said} "
+        f"{url} {what}, over the {limit} limit "
         "(raise it with --max-mb if this really is one article)"
     )
 

@@ -21,7 +21,7 @@ def pdf_text(data: bytes, *, name: str = "the PDF") -> str:
     no text layer (a scan: run OCR first).
     """
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -31,13 +31,15 @@ def pdf_text(data: bytes, *, name: str = "the PDF") -> str:
                 # Many PDFs are "encrypted" with an empty password only to restrict printing.
                 if not reader.decrypt(""):
                     raise FileNotDecryptedError("password needed")
-            except (FileNotDecryptedError, NotImplementedError):
+            except (FileNotDecryptedError, NotImplementedError, DependencyError):
                 raise UnsupportedFormatError(
                     f"{name} is encrypted; save an unlocked copy first"
                 ) from None
         pages = [page.extract_text() or "" for page in reader.pages]
     except UnsupportedFormatError:
         raise
+    except DependencyError:
+        raise UnsupportedFormatError(f"{name} is encrypted; save an unlocked copy first") from None
     except (FileNotDecryptedError, PdfReadError, ValueError, KeyError, TypeError) as exc:
         raise UnsupportedFormatError(f"{name} cannot be read as a PDF ({exc})") from None
     text = rebuild_paragraphs("\n\n".join(pages))
@@ -69,7 +71,9 @@ def rebuild_paragraphs(text: str) -> str:
                 paragraphs.append(current)
                 current = line
             elif _HYPHENATED.search(previous) and line[:1].islower():
-                current = current[:-1] + line
+                current = current[:-1] + line  # "dip-" + "lomacy"
+            elif previous.endswith("-") and line[:1].isupper():
+                current += line  # "India-" + "Russia": a compound, the hyphen stays
             else:
                 current = f"{current} {line}"
         paragraphs.append(current)
