@@ -13,11 +13,16 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["SAMPLE_CHARACTERS", "detect_language"]
+__all__ = ["CANDIDATES", "SAMPLE_CHARACTERS", "detect_language"]
 
 SAMPLE_CHARACTERS = 4000
 """How much of the text the guess reads: enough for a stable guess, cheap on long articles."""
 _MIN_LETTERS = 40
+CANDIDATES = (
+    "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv mr ms nl no pl "
+    "pt ro ru sk sl sr sv sw ta te th tl tr uk ur vi zh"
+).split()
+"""The languages the guess chooses among."""
 _SCRIPT_LANGUAGE = {
     "CJK": "zh",
     "HIRAGANA": "ja",
@@ -40,7 +45,11 @@ def _identifier() -> Any:
     logging.getLogger("py3langid").setLevel(logging.WARNING)
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
+    # The model knows ~100 labels, some rare enough to steal short English texts ('pcm',
+    # 'la'); news languages only.
+    identifier.set_languages([code for code in CANDIDATES if code in identifier.labels])
+    return identifier
 
 
 def _script_guess(sample: str) -> tuple[str, int]:

@@ -228,6 +228,9 @@ _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…。！？｡।॥؟۔][\"'”’»)\]」』）》】]*\s*$")
 
 
+_MANY_WRAPPED_LINES = 4
+
+
 def hard_blocks(text: str) -> list[tuple[int, int]]:
     """Split ``text`` at hard line breaks into ``(start, end)`` blocks, whitespace trimmed.
 
@@ -244,25 +247,38 @@ def hard_blocks(text: str) -> list[tuple[int, int]]:
         if stripped:
             start = match.start() + len(line) - len(line.lstrip())
             lines.append((start, start + len(stripped)))
-    width = _wrap_width([e - s for s, e in lines])
+    lengths = [e - s for s, e in lines]
+    width = _wrap_width(lengths)
+    many = sum(1 for n in lengths if n >= 0.75 * width) >= _MANY_WRAPPED_LINES
     blocks: list[tuple[int, int]] = []
     for start, end in lines:
-        if blocks and width and _soft_break(text, blocks[-1], start, width):
+        if blocks and width and _soft_break(text, blocks[-1], start, width, many):
             blocks[-1] = (blocks[-1][0], end)
         else:
             blocks.append((start, end))
     return blocks
 
 
-def _soft_break(text: str, block: tuple[int, int], next_start: int, width: int) -> bool:
+def _soft_break(
+    text: str, block: tuple[int, int], next_start: int, width: int, wrapped_lines: bool
+) -> bool:
     between = text[block[1] : next_start]
     if between.count("\n") != 1:
         return False  # a blank line always ends a block
     last_line_start = text.rfind("\n", block[0], block[1]) + 1
     last_line = text[max(last_line_start, block[0]) : block[1]]
-    if _TERMINAL.search(last_line) or last_line.endswith(":"):
+    if _TERMINAL.search(last_line) or last_line.endswith(":") or len(last_line) < 0.6 * width:
         return False
-    return len(last_line) >= 0.6 * width or text[next_start : next_start + 1].islower()
+    following = text[next_start : next_start + 1]
+    if following.islower():
+        return True
+    # A capital after a full line: wrapped prose goes on when the text is clearly wrapped (many
+    # full lines) and the line is not a headline (most of its words capitalised).
+    if not wrapped_lines:
+        return False
+    line_words = last_line.split()
+    capitalised = sum(1 for w in line_words if w[:1].isupper() or w[:1].isdigit())
+    return capitalised * 3 < len(line_words)
 
 
 def _wrap_width(lengths: list[int]) -> int:

@@ -93,7 +93,9 @@ def _docx(paragraphs: list[str]) -> bytes:
 
 def test_a_docx_is_read_paragraph_by_paragraph(tmp_path):
     path = tmp_path / "story.docx"
-    path.write_bytes(_docx(["Talks Resume", "The talks resumed on Monday. Both sides were hopeful."]))
+    path.write_bytes(
+        _docx(["Talks Resume", "The talks resumed on Monday. Both sides were hopeful."])
+    )
     document = Document.from_file(path)
     assert [s.text for s in document.sentences] == [
         "The talks resumed on Monday.",
