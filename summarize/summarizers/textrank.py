@@ -22,7 +22,7 @@ from scipy import sparse
 from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.text import STOP_WORDS, WORD_PATTERN, stem
+from summarize.text import WORD_PATTERN, LanguageTools, language_tools
 
 _ZERO_DIVISION_PREVENTION = 1e-7  # the same constant sumy adds to row sums
 _MAX_ITERATIONS = 10_000
@@ -43,20 +43,21 @@ def term_count_matrix(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return matrix
 
 
-_TERM_OF: dict[str, str] = {}  # a word as written → its content term ("" for a stop word)
+# Per language: a word as written → its content term ("" for a stop word).
+_TERM_OF: dict[str, dict[str, str]] = {}
 _TERM_CACHE_LIMIT = 500_000
 
 
-def _term_of(word: str) -> str:
+def _term_of(word: str, cache: dict[str, str], tools: LanguageTools) -> str:
     lower = word.lower()
-    term = "" if lower in STOP_WORDS else stem(lower)
-    if len(_TERM_OF) >= _TERM_CACHE_LIMIT:
-        _TERM_OF.clear()
-    _TERM_OF[word] = term
+    term = "" if lower in tools.stop_words else tools.stem(lower)
+    if len(cache) >= _TERM_CACHE_LIMIT:
+        cache.clear()
+    cache[word] = term
     return term
 
 
-def content_term_counts(texts: Sequence[str]) -> sparse.csr_matrix:
+def content_term_counts(texts: Sequence[str], language: str = "en") -> sparse.csr_matrix:
     """Return the sentences × vocabulary count matrix of :func:`summarize.text.content_terms`.
 
     The same terms as ``content_terms`` (lower-cased, stop words dropped, Snowball stems), in
@@ -65,9 +66,13 @@ def content_term_counts(texts: Sequence[str]) -> sparse.csr_matrix:
     """
     found = [WORD_PATTERN.findall(text) for text in texts]
     flat = list(chain.from_iterable(found))
-    terms = list(map(_TERM_OF.get, flat))
+    cache = _TERM_OF.setdefault(language, {})
+    terms = list(map(cache.get, flat))
     if None in terms:
-        terms = [_term_of(w) if t is None else t for w, t in zip(flat, terms, strict=True)]
+        tools = language_tools(language)
+        terms = [
+            _term_of(w, cache, tools) if t is None else t for w, t in zip(flat, terms, strict=True)
+        ]
     vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
     vocabulary[""]  # id 0: stop words, dropped below
     ids = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
@@ -145,5 +150,6 @@ class TextRankSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return each sentence's stationary probability in the TextRank graph."""
-        weights = textrank_weights(content_term_counts([s.text for s in document.sentences]))
+        counts = content_term_counts([s.text for s in document.sentences], document.language)
+        weights = textrank_weights(counts)
         return pagerank(weights, damping=self.damping, epsilon=self.epsilon, progress=progress)
