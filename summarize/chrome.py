@@ -92,26 +92,36 @@ _ATTRIBUTION = (
     rf"[—–-]{{1,2}}\s*[^\n]{{0,80}}\(@\w+\)\s*(?:on\s+)?(?:{_MONTH}\s+\d{{1,2}},\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})"
 )
-_EMBEDDED_POST = re.compile(
-    rf"(?:{_ATTRIBUTION}\s*$)|pic\.twitter\.com/|https?://t\.co/|^a post shared by\b"
-    rf"|^view this post on (?:instagram|x|twitter)|^embedded (?:post|tweet|video)",
+_ATTRIBUTION_END = re.compile(rf"{_ATTRIBUTION}\s*$", re.IGNORECASE)
+_ATTRIBUTION_ONLY = re.compile(rf"^{_ATTRIBUTION}\s*$", re.IGNORECASE)
+_EMBED_START = re.compile(
+    r"a post shared by\b|view this post on (?:instagram|x|twitter)|embedded (?:post|tweet|video)",
     re.IGNORECASE,
 )
-_ATTRIBUTION_ONLY = re.compile(rf"^{_ATTRIBUTION}\s*$", re.IGNORECASE)
-_CAPTION = re.compile(
+_EMBED_LINKS = ("pic.twitter.com/", "://t.co/")
+_CAPTION_CREDIT = re.compile(
     r"""(?:
         [(\[](?:(?:file|representative|representational|archive)\ (?:photo|image|picture|pic)
         |photo|image|picture|pic|video|credit|source|courtesy|via)\b[^)\]]{0,80}[)\]]\.?$
       | [(\[](?:AP|AFP|Reuters|PTI|ANI|IANS|EPA|Getty(?:\ Images)?|Bloomberg|Xinhua|Shutterstock
         |File|X|Twitter|Instagram|Facebook)(?:\ (?:photo|images?|file))?(?:/[^)\]]{0,60})?[)\]]\.?$
-      | (?:^|[.)]\s+)(?:photo|photograph|image|picture|credit|pic)\s*(?:credit)?\s*:\s*[^.]{1,80}\.?$
-      | ^(?:file\ (?:photo|image|picture|pic)|representative\ (?:image|photo)
-        |representational\ (?:image|photo)|image\ for\ representation)\b
     )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CAPTION_LABEL = re.compile(
+    r"(?:^|[.)]\s+)(?:photo|photograph|image|picture|credit|pic)\s*(?:credit)?\s*:\s*[^.]{1,80}\.?$",
+    re.IGNORECASE,
+)
+_CAPTION_START = re.compile(
+    r"(?:file\ (?:photo|image|picture|pic)|representative\ (?:image|photo)"
+    r"|representational\ (?:image|photo)|image\ for\ representation)\b",
     re.IGNORECASE | re.VERBOSE,
 )
 _TERMINATED = re.compile(r"[.!?…:;。！？｡।॥؟۔][\"'”’»)\]」』）》】]*$|[\"”’»」』]$")
 _HEADING_MAX_WORDS = 30
+_SHORT = 320
+"""Longer blocks are story paragraphs unless an embed or caption ends them."""
+_TAIL = 240
 _HEADER_ZONE = 8
 """How many blocks from the top of a page may still be its header (headline, dek, byline)."""
 _HEADER_MAX_WORDS = 45
@@ -122,17 +132,30 @@ _POST_MAX_CHARACTERS = 300
 def block_chrome(block: str) -> str | None:
     """Say why one block (a line or paragraph) is page chrome, or ``None`` for story text."""
     stripped = block.strip()
-    if _BOILERPLATE.match(stripped):
+    short = len(stripped) <= _SHORT
+    if short and _BOILERPLATE.match(stripped):
         return "boilerplate"
-    if _EMBEDDED_POST.search(stripped):
+    # Attribution lines, credits and captions end a block: only its tail needs a look.
+    tail = stripped[-_TAIL:] if len(stripped) > _TAIL else stripped
+    if (
+        ("(@" in tail and _ATTRIBUTION_END.search(tail))
+        or any(link in stripped for link in _EMBED_LINKS)
+        or _EMBED_START.match(stripped)
+    ):
         return "embedded-post"
-    if _CAPTION.search(stripped):
+    if (
+        (tail.endswith((")", "]", ").", "].")) and _CAPTION_CREDIT.search(tail))
+        or (":" in tail and _CAPTION_LABEL.search(tail))
+        or _CAPTION_START.match(stripped)
+    ):
         return "caption"
+    if not short:
+        return None
     if len(stripped) <= 160 and _DATELINE.match(stripped) and any(c.isdigit() for c in stripped):
         return "dateline"
-    if len(stripped) <= 160 and _BYLINE.match(stripped) and not _TERMINATED.search(stripped):
-        return "byline"
     terminated = _TERMINATED.search(stripped)
+    if len(stripped) <= 160 and not terminated and _BYLINE.match(stripped):
+        return "byline"
     if not terminated and _BREADCRUMB.match(stripped) and len(stripped.split()) <= 16:
         return "breadcrumb"
     if not terminated and len(stripped.split()) <= _HEADING_MAX_WORDS:
@@ -156,7 +179,7 @@ def page_chrome(
     title_key = _key(title) if title else None
     description_key = _key(description) if description else None
     for i, block in enumerate(blocks):
-        key = _key(block)
+        key = _key(block) if title_key or description_key else None
         if title_key and key == title_key:
             reasons[i] = "headline"
         elif description_key and key == description_key and i < _HEADER_ZONE:

@@ -20,7 +20,7 @@ from summarize.errors import (
     InputTooLargeError,
 )
 from summarize.language import detect_language
-from summarize.text import WORD_PATTERN, block_sentences, hard_blocks, language_tools, words
+from summarize.text import block_sentences, hard_blocks, language_tools, words
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -33,6 +33,8 @@ __all__ = [
     "looks_like_html",
     "read_text_file",
 ]
+
+_NON_WORD = re.compile(r"[\W_]+")
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Inputs larger than this (20 MiB) are refused: far beyond any article, and kept in memory."""
@@ -127,31 +129,37 @@ class Document:
         if not text.strip():
             raise EmptyDocumentError("the input is empty (nothing but white space)")
         metadata = metadata or PageMetadata()
-        paragraphs = _paragraphs(text, clean, metadata)
+        blocks = hard_blocks(text)
+        spans = [block_sentences(text[start:end]) for start, end in blocks]
+        reasons = _chrome_reasons(text, blocks, spans, metadata) if clean else [None] * len(blocks)
         notes: list[str] = []
-        if clean and not any(p.chrome is None for p in paragraphs):
+        if clean and all(reasons):
             if metadata.source_format == "html":
                 raise EmptyDocumentError(
                     "no article text found in the HTML page (only menus, headings and links)"
                 )
             # Everything looked like chrome: better to summarize it all than to refuse.
-            paragraphs = [_with_chrome(p, None) for p in paragraphs]
+            reasons = [None] * len(blocks)
             notes.append("cleaning would have removed every sentence, so none was removed")
         numbered: list[Sentence] = []
         set_aside: list[Sentence] = []
         final: list[Paragraph] = []
-        for p in paragraphs:
-            if p.chrome is None:
-                start = len(numbered)
-                kept = tuple(
-                    Sentence(start + i, s.text, s.start, s.end, s.paragraph)
-                    for i, s in enumerate(p.sentences)
+        for index, ((start, end), block_spans, reason) in enumerate(
+            zip(blocks, spans, reasons, strict=True)
+        ):
+            target = numbered if reason is None else set_aside
+            sentences = tuple(
+                Sentence(
+                    len(numbered) + i if reason is None else -1,
+                    text[start + s : start + e],
+                    start + s,
+                    start + e,
+                    index,
                 )
-                numbered.extend(kept)
-                final.append(Paragraph(p.index, p.start, p.end, kept, None))
-            else:
-                set_aside.extend(p.sentences)
-                final.append(p)
+                for i, (s, e) in enumerate(block_spans)
+            )
+            target.extend(sentences)
+            final.append(Paragraph(index, start, end, sentences, reason))
         if not numbered:
             raise EmptyDocumentError("the input has no sentences")
         if language is None:
@@ -225,43 +233,33 @@ def chrome_reason(paragraph_text: str) -> str | None:
     return block_chrome(paragraph_text)
 
 
-def _paragraphs(text: str, clean: bool, metadata: PageMetadata) -> list[Paragraph]:
-    blocks = hard_blocks(text)
-    paragraphs: list[Paragraph] = []
-    for index, (start, end) in enumerate(blocks):
-        sentences = tuple(
-            Sentence(-1, text[start + s : start + e], start + s, start + e, index)
-            for s, e in block_sentences(text[start:end])
-        )
-        paragraphs.append(Paragraph(index, start, end, sentences, None))
-    if not clean:
-        return paragraphs
+def _chrome_reasons(
+    text: str,
+    blocks: list[tuple[int, int]],
+    spans: list[list[tuple[int, int]]],
+    metadata: PageMetadata,
+) -> list[str | None]:
+    """Why each block is set aside: page chrome, or a repeat of story text already seen."""
     reasons = page_chrome(
-        [text[p.start : p.end] for p in paragraphs],
+        [text[start:end] for start, end in blocks],
         title=metadata.title,
         author=metadata.author,
         description=metadata.description,
     )
     seen: set[str] = set()
-    for i, paragraph in enumerate(paragraphs):
-        reason = reasons[i]
-        if reason is None:
-            normalized = [_normalized(s.text) for s in paragraph.sentences]
-            if normalized and all(n and n in seen for n in normalized):
-                reason = "repeat"
-            else:
-                seen.update(normalized)
-        if reason is not None:
-            paragraphs[i] = _with_chrome(paragraph, reason)
-    return paragraphs
-
-
-def _with_chrome(paragraph: Paragraph, reason: str | None) -> Paragraph:
-    return Paragraph(paragraph.index, paragraph.start, paragraph.end, paragraph.sentences, reason)
+    for i, ((start, _), block_spans) in enumerate(zip(blocks, spans, strict=True)):
+        if reasons[i] is not None:
+            continue
+        normalized = [_normalized(text[start + s : start + e]) for s, e in block_spans]
+        if normalized and all(n and n in seen for n in normalized):
+            reasons[i] = "repeat"
+        else:
+            seen.update(normalized)
+    return reasons
 
 
 def _normalized(text: str) -> str:
-    return " ".join(WORD_PATTERN.findall(text.lower()))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def looks_like_html(text: str) -> bool:

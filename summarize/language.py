@@ -9,15 +9,18 @@ the script they are written in (Han → ``zh``, kana → ``ja``, Devanagari → 
 from __future__ import annotations
 
 import logging
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
 
 __all__ = ["CANDIDATES", "SAMPLE_CHARACTERS", "detect_language"]
 
-SAMPLE_CHARACTERS = 4000
+SAMPLE_CHARACTERS = 2000
 """How much of the text the guess reads: enough for a stable guess, cheap on long articles."""
 _MIN_LETTERS = 40
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 CANDIDATES = (
     "ar bg bn ca cs da de el en es et fa fi fr he hi hr hu id it ja ko lt lv mr ms nl no pl "
     "pt ro ru sk sl sr sv sw ta te th tl tr uk ur vi zh"
@@ -54,20 +57,19 @@ def _identifier() -> Any:
 
 def _script_guess(sample: str) -> tuple[str, int]:
     """The language of the commonest script among the letters of ``sample``, and the letter count."""
-    counts: dict[str, int] = {}
-    letters = 0
-    for char in sample:
-        if not char.isalpha():
-            continue
-        letters += 1
-        if char.isascii():
-            script = "LATIN"
-        else:
-            name = unicodedata.name(char, "")
-            script = next((s for s in _SCRIPT_LANGUAGE if name.startswith(s)), "LATIN")
-        counts[script] = counts.get(script, 0) + 1
-    if not counts:
+    letters = (
+        sum(1 for c in sample if c.isalpha())
+        if not sample.isascii()
+        else len(_ASCII_LETTERS.findall(sample))
+    )
+    if not letters:
         return "und", 0
+    counts: dict[str, int] = {}
+    for char in _NON_ASCII_LETTER.findall(sample):
+        name = unicodedata.name(char, "")
+        script = next((s for s in _SCRIPT_LANGUAGE if name.startswith(s)), "LATIN")
+        counts[script] = counts.get(script, 0) + 1
+    counts["LATIN"] = counts.get("LATIN", 0) + letters - sum(counts.values())
     kana = counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0)
     if kana and kana * 10 >= letters:
         return "ja", letters  # Japanese mixes kanji and kana; any real share of kana decides
