@@ -392,7 +392,8 @@ def language_tools(language: str) -> LanguageTools:
 def _english_stemmer() -> Callable[[str], str]:
     from nltk.stem.snowball import EnglishStemmer
 
-    return EnglishStemmer().stem
+    english: Callable[[str], str] = EnglishStemmer().stem
+    return english
 
 
 @lru_cache(maxsize=200_000)
