@@ -68,6 +68,9 @@ _BOILERPLATE = re.compile(
         |we\ (?:will|'ll)\ (?:never\ )?(?:send|share)|you\ (?:can|may)\ unsubscribe|sign\ up
         (?:\ now|\ here|\ today|\ for\ free)?|get\ (?:the\ )?(?:latest|best|top)\b
         |(?:delivered|straight|direct)\ to\ your\ inbox|unsubscribe\ at\ any\ time).*
+      | (?:like\ this|like\ loading|loading|please\ wait)\s*(?::|\.\.\.|…)?
+      | (?:share|comment|discuss)(?:\ (?:or|and|&)\ (?:share|comment))?\ (?:on\ )?(?:this|the)
+        \ (?:article|story|post)\s*:?
       | \d+\s*(?:min(?:ute)?s?|hrs?|hours?)\ (?:read|ago|listen)
       | (?:(?:estimated\ )?reading\ time|listen\ to\ (?:this\ )?(?:article|story)).{{0,30}}
     )$""",
@@ -119,6 +122,7 @@ _CAPTION_START = re.compile(
 )
 _TERMINATED = re.compile(r"[.!?…:;。！？｡।॥؟۔][\"'”’»)\]」』）》】]*$|[\"”’»」』]$")
 _HEADING_MAX_WORDS = 30
+_LEAD_IN_MAX_WORDS = 6
 _SHORT = 320
 """Longer blocks are story paragraphs unless an embed or caption ends them."""
 _TAIL = 240
@@ -156,6 +160,8 @@ def block_chrome(block: str) -> str | None:
     terminated = _TERMINATED.search(stripped)
     if len(stripped) <= 160 and not terminated and _BYLINE.match(stripped):
         return "byline"
+    if stripped.endswith(":") and len(stripped.split()) <= _LEAD_IN_MAX_WORDS:
+        return "heading"  # "Like this:", "Key points:" — a label, never a summary sentence
     if not terminated and _BREADCRUMB.match(stripped) and len(stripped.split()) <= 16:
         return "breadcrumb"
     if not terminated and len(stripped.split()) <= _HEADING_MAX_WORDS:

@@ -282,3 +282,10 @@ def test_mixed_and_right_to_left_text_give_a_document_with_exact_offsets():
         "会谈很成功。",
         "Markets rose.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line", ["Like this:", "Like Loading...", "Share or comment on this article:", "Key points:"]
+)
+def test_labels_and_widget_text_are_chrome(line):
+    assert chrome_reason(line) is not None
