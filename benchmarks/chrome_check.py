@@ -128,7 +128,9 @@ def layout_pages(
 def main() -> None:
     """Print clean briefings and lead-right pages per set and input kind."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--set", choices=["dev", "heldout", "heldout2", "first-issue", "all"], default="all")
+    parser.add_argument(
+        "--set", choices=["dev", "heldout", "heldout2", "first-issue", "all"], default="all"
+    )
     parser.add_argument("--show-leaks", action="store_true")
     args = parser.parse_args()
     show = print if args.show_leaks else None

@@ -63,7 +63,7 @@ _BOILERPLATE = re.compile(
         |getty\ images|copyright\ ©|©|\(c\)\ \d{{4}}|all\ rights\ reserved).*
       | .{{0,80}}(?:all\ rights\ reserved|terms\ (?:of\ (?:use|service)|&\ conditions)
         |privacy\ policy|cookie\ (?:policy|settings)).{{0,80}}
-      | (?:enter\ your\ email|your\ email\ address|email\ address|thanks?\ (?:you\ )?for
+      | (?:(?:enter|type)\ your\ email|your\ email\ address|email\ address|thanks?\ (?:you\ )?for
         (?:\ signing\ up|\ subscribing)|by\ (?:signing\ up|subscribing|clicking|registering)
         |we\ (?:will|'ll)\ (?:never\ )?(?:send|share)|you\ (?:can|may)\ unsubscribe|sign\ up
         (?:\ now|\ here|\ today|\ for\ free)?|get\ (?:the\ )?(?:latest|best|top)\b
@@ -78,16 +78,16 @@ _BOILERPLATE = re.compile(
 )
 _BYLINE = re.compile(
     r"""^(?:
-        (?:by|written\ by|reported\ by|words\ by|story\ by|text\ by|edited\ by|von|par|por
-        |posted\ by|compiled\ by|from)\s+\S.{0,120}
+        (?i:by|written\ by|reported\ by|words\ by|story\ by|text\ by|edited\ by|von|par|por
+        |posted\ by|compiled\ by|from):?\s+\S.{0,120}
       | [A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,/•·–—-]\s*(?:[A-Z][\w&.'’-]*\s*){1,5}
         (?:[|,/•·]\s*.{0,60})?
     )$""",
     re.VERBOSE,
 )
 _DATELINE = re.compile(
-    rf"""^(?:{_STAMP_WORDS}\s*:?\s*)?(?:[|,•·]?\s*(?:{_DATE}|{_TIME}|{_DAY}|{_STAMP_WORDS}
-        |\d+\s*(?:min(?:ute)?s?|hrs?|hours?|days?)\ (?:read|ago)|[|,•·-]))+\.?$""",
+    rf"""^(?:{_STAMP_WORDS}\s*:?\s*)?(?:[|,•·/]?\s*(?:{_DATE}|{_TIME}|{_DAY}|{_STAMP_WORDS}
+        |\d+\s*(?:min(?:ute)?s?|hrs?|hours?|days?)\ (?:read|ago)|[|,•·/-]))+\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*[>›»/|]\s*[^.!?>›»/|]{1,40}){1,6}$")
@@ -120,13 +120,18 @@ _CAPTION_START = re.compile(
     r"|representational\ (?:image|photo)|image\ for\ representation)\b",
     re.IGNORECASE | re.VERBOSE,
 )
+_AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|producer)\b"
+    r"[^.!?]{0,120}[.!?]?$"
+)
 _TERMINATED = re.compile(r"[.!?…:;。！？｡।॥؟۔][\"'”’»)\]」』）》】]*$|[\"”’»」』]$")
 _HEADING_MAX_WORDS = 30
 _LEAD_IN_MAX_WORDS = 6
 _SHORT = 320
 """Longer blocks are story paragraphs unless an embed or caption ends them."""
 _TAIL = 240
-_HEADER_ZONE = 8
+_HEADER_ZONE = 10
 """How many blocks from the top of a page may still be its header (headline, dek, byline)."""
 _HEADER_MAX_WORDS = 45
 _POST_MAX_CHARACTERS = 300
@@ -155,6 +160,8 @@ def block_chrome(block: str) -> str | None:
         return "caption"
     if not short:
         return None
+    if _AUTHOR_BIO.match(stripped):
+        return "byline"
     if len(stripped) <= 160 and _DATELINE.match(stripped) and any(c.isdigit() for c in stripped):
         return "dateline"
     terminated = _TERMINATED.search(stripped)

@@ -289,3 +289,16 @@ def test_mixed_and_right_to_left_text_give_a_document_with_exact_offsets():
 )
 def test_labels_and_widget_text_are_chrome(line):
     assert chrome_reason(line) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("By Aiko Tanaka", "byline"),
+        ("by: Hannah Weiss", "byline"),
+        ("Posted: Mar 25, 2024 / 4:15 PM EST", "dateline"),
+        ("Pablo Ortiz is a correspondent covering Europe for the paper.", "byline"),
+    ],
+)
+def test_bylines_stamps_and_author_notes(line, reason):
+    assert chrome_reason(line) == reason

@@ -96,17 +96,29 @@ def local_tv(story: Story, rng: random.Random) -> list[Block]:
         Block("div", "", "Breaking News"),
         Block("h1", "", story.headline),
         Block("div", "", f"by: {rng.choice(WRITERS)}"),
-        Block("div", "", f"Posted: Mar {rng.randint(1, 28)}, 2024 / {rng.randint(1, 12)}:"
-              f"{rng.randint(10, 59)} PM EST"),  # fmt: skip
-        Block("figcaption", "", f"1 of 3 | Crowds gathered outside on Monday (Photo by {rng.choice(WRITERS)})"),
+        Block(
+            "div",
+            "",
+            f"Posted: Mar {rng.randint(1, 28)}, 2024 / {rng.randint(1, 12)}:"
+            f"{rng.randint(10, 59)} PM EST",
+        ),  # fmt: skip
+        Block(
+            "figcaption",
+            "",
+            f"1 of 3 | Crowds gathered outside on Monday (Photo by {rng.choice(WRITERS)})",
+        ),
     ]
     blocks += body[:4]
     blocks.append(Block("div", "", "Trending Stories:"))
     blocks.append(Block("li", "", f"Police search for {story.topic} suspect"))
     blocks += body[4:]
     blocks += [
-        Block("div", "", "Copyright 2024 Nexstar Media Inc. All rights reserved. This material "
-              "may not be published, broadcast, rewritten, or redistributed."),  # fmt: skip
+        Block(
+            "div",
+            "",
+            "Copyright 2024 Nexstar Media Inc. All rights reserved. This material "
+            "may not be published, broadcast, rewritten, or redistributed.",
+        ),  # fmt: skip
     ]
     return blocks
 
