@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.pages import dev_layouts, heldout2_layouts, heldout_layouts
+from benchmarks.pages import dev_layouts, heldout2_layouts, heldout3_layouts, heldout_layouts
 from benchmarks.pages.render import Block, Story, to_copied_text, to_html
 from summarize.api import get
 from summarize.document import Document
@@ -129,7 +129,7 @@ def main() -> None:
     """Print clean briefings and lead-right pages per set and input kind."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", choices=["dev", "heldout", "heldout2", "first-issue", "all"], default="all"
+        "--set", choices=["dev", "heldout", "heldout2", "heldout3", "first-issue", "all"], default="all"
     )
     parser.add_argument("--show-leaks", action="store_true")
     args = parser.parse_args()
@@ -138,6 +138,7 @@ def main() -> None:
         "dev": (dev_layouts.LAYOUTS, 0),
         "heldout": (heldout_layouts.LAYOUTS, 60),
         "heldout2": (heldout2_layouts.LAYOUTS, 33),
+        "heldout3": (heldout3_layouts.LAYOUTS, 0),
     }
     print(f"{'set':<12} {'input':<6} {'clean briefings':>18} {'lead right':>12}")
     for name, (layouts, first) in sets.items():
