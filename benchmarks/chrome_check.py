@@ -129,7 +129,9 @@ def main() -> None:
     """Print clean briefings and lead-right pages per set and input kind."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
-        "--set", choices=["dev", "heldout", "heldout2", "heldout3", "first-issue", "all"], default="all"
+        "--set",
+        choices=["dev", "heldout", "heldout2", "heldout3", "first-issue", "all"],
+        default="all",
     )
     parser.add_argument("--show-leaks", action="store_true")
     args = parser.parse_args()

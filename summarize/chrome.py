@@ -80,6 +80,7 @@ _BYLINE = re.compile(
     r"""^(?:
         (?i:by|written\ by|reported\ by|words\ by|story\ by|text\ by|edited\ by|von|par|por
         |posted\ by|compiled\ by|from):?\s+\S.{0,120}
+      | (?i:(?:media|press|news)\ contacts?|contacts?|for\ (?:more\ )?information):\s*\S.{0,150}
       | [A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,/•·–—-]\s*(?:[A-Z][\w&.'’-]*\s*){1,5}
         (?:[|,/•·]\s*.{0,60})?
     )$""",

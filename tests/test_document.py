@@ -296,6 +296,7 @@ def test_labels_and_widget_text_are_chrome(line):
     [
         ("By Aiko Tanaka", "byline"),
         ("by: Hannah Weiss", "byline"),
+        ("Media Contact: Jane Doe, jane@example.org, +1 555 0100", "byline"),
         ("Posted: Mar 25, 2024 / 4:15 PM EST", "dateline"),
         ("Pablo Ortiz is a correspondent covering Europe for the paper.", "byline"),
     ],

@@ -38,7 +38,9 @@ def platform(story: Story, rng: random.Random) -> list[Block]:
         Block("div", "", f"More from {name}"),
         Block("div", "", "Recommended from Medium"),
         Block("div", "", "See all responses"),
-        Block("footer", "", "Help Status About Careers Press Blog Privacy Terms Text to speech Teams"),
+        Block(
+            "footer", "", "Help Status About Careers Press Blog Privacy Terms Text to speech Teams"
+        ),
     ]
     return blocks
 
@@ -48,8 +50,12 @@ def kyodo(story: Story, rng: random.Random) -> list[Block]:
     body = [Block("p", "", p) for p in story.paragraphs]
     blocks = [
         Block("h1", "", story.headline),
-        Block("div", "", f"KYODO NEWS - Mar {rng.randint(1, 28)}, 2024 - {rng.randint(1, 12)}:"
-              f"{rng.randint(10, 59)} | World, All"),  # fmt: skip
+        Block(
+            "div",
+            "",
+            f"KYODO NEWS - Mar {rng.randint(1, 28)}, 2024 - {rng.randint(1, 12)}:"
+            f"{rng.randint(10, 59)} | World, All",
+        ),  # fmt: skip
         Block("figcaption", "", f"Photo taken March {rng.randint(1, 28)} shows the scene. (Kyodo)"),
     ]
     blocks += body[:4]
@@ -89,8 +95,12 @@ def press_release(story: Story, rng: random.Random) -> list[Block]:
     blocks = [
         Block("div", "", "FOR IMMEDIATE RELEASE"),
         Block("h1", "", story.headline),
-        Block("div", "", f"Media Contact: {name}, {name.split()[0].lower()}@example.org, "
-              f"+1 555 01{rng.randint(10, 99)}"),  # fmt: skip
+        Block(
+            "div",
+            "",
+            f"Media Contact: {name}, {name.split()[0].lower()}@example.org, "
+            f"+1 555 01{rng.randint(10, 99)}",
+        ),  # fmt: skip
     ]
     blocks += body
     blocks += [
