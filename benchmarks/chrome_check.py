@@ -23,7 +23,13 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from benchmarks.pages import dev_layouts, heldout2_layouts, heldout3_layouts, heldout_layouts
+from benchmarks.pages import (
+    dev_layouts,
+    heldout2_layouts,
+    heldout3_layouts,
+    heldout4_layouts,
+    heldout_layouts,
+)
 from benchmarks.pages.render import Block, Story, to_copied_text, to_html
 from summarize.api import get
 from summarize.document import Document
@@ -130,7 +136,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--set",
-        choices=["dev", "heldout", "heldout2", "heldout3", "first-issue", "all"],
+        choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "first-issue", "all"],
         default="all",
     )
     parser.add_argument("--show-leaks", action="store_true")
@@ -141,6 +147,7 @@ def main() -> None:
         "heldout": (heldout_layouts.LAYOUTS, 60),
         "heldout2": (heldout2_layouts.LAYOUTS, 33),
         "heldout3": (heldout3_layouts.LAYOUTS, 0),
+        "heldout4": (heldout4_layouts.LAYOUTS, 60),
     }
     print(f"{'set':<12} {'input':<6} {'clean briefings':>18} {'lead right':>12}")
     for name, (layouts, first) in sets.items():
