@@ -7,6 +7,8 @@ import re
 import zipfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from summarize import Document, UnsupportedFormatError
@@ -128,3 +130,12 @@ def test_the_cli_briefs_a_pdf(tmp_path):
     result = CliRunner().invoke(app, ["brief", str(path), "--method", "lead", "-n", "1"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("Prime Minister Narendra Modi on Wednesday congratulated")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab -.\n?A")))
+def test_rebuilding_paragraphs_only_moves_white_space_and_line_end_hyphens(text):
+    rebuilt = rebuild_paragraphs(text)
+    assert "\n\n" not in rebuilt
+    squeeze = lambda t: "".join(t.split()).replace("-", "")  # noqa: E731
+    assert squeeze(rebuilt) == squeeze(text)
