@@ -6,6 +6,7 @@ which knows its format and builds the :class:`~summarize.document.Document`.
 
 from __future__ import annotations
 
+import re
 import sys
 import zipfile
 from dataclasses import dataclass
@@ -78,10 +79,14 @@ def load(
 
 def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Read a text, HTML, PDF or .docx file, refusing what is not one."""
+    given = str(path)
     path = Path(path)
     if not path.exists():
-        hint = " (a web address must start with http:// or https://)" if "://" in str(path) else ""
-        raise InputError(f"no such file: {path}{hint}")
+        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:/", given):
+            raise InputError(
+                f"no such file: {given} (a web address must start with http:// or https://)"
+            )
+        raise InputError(f"no such file: {given}")
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a text file")
     size = path.stat().st_size

@@ -162,4 +162,7 @@ def test_a_refused_connection_is_a_fetch_error():
 def test_a_url_typed_without_scheme_slashes_gets_a_hint(tmp_path):
     result = CliRunner().invoke(app, ["brief", "https:/www.example.com/story"])
     assert result.exit_code == 1
-    assert "no such file" in result.output
+    assert result.output == (
+        "error: no such file: https:/www.example.com/story "
+        "(a web address must start with http:// or https://)\n"
+    )
