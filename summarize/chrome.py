@@ -81,14 +81,16 @@ _BYLINE = re.compile(
         (?i:by|written\ by|reported\ by|words\ by|story\ by|text\ by|edited\ by|von|par|por
         |posted\ by|compiled\ by|from):?\s+\S.{0,120}
       | (?i:(?:media|press|news)\ contacts?|contacts?|for\ (?:more\ )?information):\s*\S.{0,150}
-      | [A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,/•·–—-]\s*(?:[A-Z][\w&.'’-]*\s*){1,5}
-        (?:[|,/•·]\s*.{0,60})?
+      | [A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s*[|,/•·–—-]\s*[A-Z][\w&.'’-]*
+        (?:\s+[A-Z][\w&.'’-]*){0,4}\s*(?:[|,/•·]\s*.{0,60})?
     )$""",
     re.VERBOSE,
 )
+_READ_TIME = r"\d+\s*(?:min(?:ute)?s?|hrs?|hours?|days?)\ (?:read|ago)"
+_STAMP_TOKEN = rf"(?:{_DATE}|{_TIME}|{_DAY}|{_STAMP_WORDS}|{_READ_TIME})"
+# Tokens joined by one separator or by spaces, so no string can be split two ways.
 _DATELINE = re.compile(
-    rf"""^(?:{_STAMP_WORDS}\s*:?\s*)?(?:[|,•·/]?\s*(?:{_DATE}|{_TIME}|{_DAY}|{_STAMP_WORDS}
-        |\d+\s*(?:min(?:ute)?s?|hrs?|hours?|days?)\ (?:read|ago)|[|,•·/-]))+\.?$""",
+    rf"""^(?:{_STAMP_WORDS}\s*:?\s*)?{_STAMP_TOKEN}(?:(?:\s*[|,•·/-]\s*|\s+){_STAMP_TOKEN})*\.?$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _BREADCRUMB = re.compile(r"^[^.!?]{1,40}(?:\s*[>›»/|]\s*[^.!?>›»/|]{1,40}){1,6}$")

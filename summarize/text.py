@@ -120,11 +120,14 @@ _CLOSERS = "\"'”’»)\\]」』）》】〉›"
 _OPENERS = "\"'“‘«„‚(\\[¿¡「『（《【〈‹—–-"
 # A sentence end: the terminal marks, closing quotes or brackets after them (a French
 # guillemet may follow a space), then the white space that must follow a Latin period.
+# A sentence end: the terminal marks, then closing quotes or brackets (a French guillemet may
+# follow a space). Every part is greedy with nothing after it that can fail, so no input makes
+# the scan backtrack; whether white space follows a Latin mark is checked in Python.
 _END = re.compile(
     rf"""
     (?=[.!?…。！？｡।॥؟۔])  # a cheap first test, so the scan skips most characters fast
-    (?:(?P<unspaced>[。！？｡]+|[।॥]+|[؟۔]+)(?P<uclose>[{_CLOSERS}]*)
-  | (?P<mark>\.{{2,}}|…+|[.!?]+(?:[.!?…]*))(?P<close>(?:[ \u00a0\u202f]?»)?[{_CLOSERS}]*)(?=\s|$))
+    (?:(?P<unspaced>[。！？｡।॥؟۔]+)(?P<uclose>[{_CLOSERS}]*)
+  | (?P<mark>[.!?…]+)(?P<close>(?:[ \u00a0\u202f]?»)?[{_CLOSERS}]*))
     """,
     re.VERBOSE,
 )
@@ -206,7 +209,11 @@ def block_sentences(block: str) -> list[tuple[int, int]]:
     """The sentence spans of one block of text (no hard line breaks inside), trimmed."""
     spans: list[tuple[int, int]] = []
     begin = 0
+    length = len(block)
     for match in _END.finditer(block):
+        end = match.end()
+        if match.group("mark") and end < length and not block[end].isspace():
+            continue  # "2.5", "U.S.-led", "example.com": not an end
         if _break_after(block, match):
             _add_trimmed(spans, block, begin, match.end())
             begin = match.end()

@@ -303,3 +303,21 @@ def test_labels_and_widget_text_are_chrome(line):
 )
 def test_bylines_stamps_and_author_notes(line, reason):
     assert chrome_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!" * 5000 + "x",
+        "." * 5000 + "x",
+        "|" * 60 + "x",
+        "Abc Def | " + "ABCDEFGHIJ" * 12 + " x",
+        "1:11 " * 60 + "x",
+        "a / " * 80 + "!",
+    ],
+)
+def test_pathological_lines_are_read_in_one_pass(text):
+    # Each of these once made a pattern backtrack for seconds to hours; now they finish at once
+    # (a regression would hang this test rather than fail it).
+    document = Document.from_text(text)
+    assert document.sentences or document.set_aside
