@@ -132,6 +132,7 @@ _TERMINATED = re.compile(r"[.!?…:;。！？｡।॥؟۔][\"'”’»)\]」』
 _HEADING_MAX_WORDS = 30
 _LEAD_IN_MAX_WORDS = 6
 _SHORT = 320
+_BOILERPLATE_PROSE = 200
 """Longer blocks are story paragraphs unless an embed or caption ends them."""
 _TAIL = 240
 _HEADER_ZONE = 10
@@ -145,7 +146,10 @@ def block_chrome(block: str) -> str | None:
     """Say why one block (a line or paragraph) is page chrome, or ``None`` for story text."""
     stripped = block.strip()
     short = len(stripped) <= _SHORT
-    if short and _BOILERPLATE.match(stripped):
+    # Boilerplate is short, or a long line without end punctuation: prose is not looked at.
+    if (
+        len(stripped) <= _BOILERPLATE_PROSE or (short and not stripped.endswith((".", "”", '"')))
+    ) and (_BOILERPLATE.match(stripped)):
         return "boilerplate"
     # Attribution lines, credits and captions end a block: only its tail needs a look.
     tail = stripped[-_TAIL:] if len(stripped) > _TAIL else stripped

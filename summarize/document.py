@@ -34,7 +34,8 @@ __all__ = [
     "read_text_file",
 ]
 
-_NON_WORD = re.compile(r"[\W_]+")
+# Repeats are compared without case and punctuation (a pull quote loses its quote marks).
+_PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„‚—–…·•")
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Inputs larger than this (20 MiB) are refused: far beyond any article, and kept in memory."""
@@ -259,7 +260,7 @@ def _chrome_reasons(
 
 
 def _normalized(text: str) -> str:
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    return " ".join(text.lower().translate(_PUNCTUATION).split())
 
 
 def looks_like_html(text: str) -> bool:
