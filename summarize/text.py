@@ -118,8 +118,6 @@ _MONTHS = frozenset(
 
 _CLOSERS = "\"'”’»)\\]」』）》】〉›"
 _OPENERS = "\"'“‘«„‚(\\[¿¡「『（《【〈‹—–-"
-# A sentence end: the terminal marks, closing quotes or brackets after them (a French
-# guillemet may follow a space), then the white space that must follow a Latin period.
 # A sentence end: the terminal marks, then closing quotes or brackets (a French guillemet may
 # follow a space). Every part is greedy with nothing after it that can fail, so no input makes
 # the scan backtrack; whether white space follows a Latin mark is checked in Python.
@@ -233,9 +231,8 @@ def _add_trimmed(spans: list[tuple[int, int]], block: str, start: int, end: int)
 
 _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…。！？｡।॥؟۔][\"'”’»)\]」』）》】]*\s*$")
-
-
 _MANY_WRAPPED_LINES = 4
+"""With this many full-width lines, wrapped prose may go on after a line at a capital."""
 
 
 def hard_blocks(text: str) -> list[tuple[int, int]]:
