@@ -18,7 +18,7 @@ from summarize.errors import EmptyDocumentError, InputError
 from summarize.evaluation.extractiveness import Extractiveness, extractiveness
 from summarize.evaluation.factuality import FactualityChecker, FactualityResult
 from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer, Score
-from summarize.evaluation.stats import Interval, bootstrap_ci
+from summarize.evaluation.stats import Interval, bootstrap_cis
 
 __all__ = ["CorpusStatistics", "Evaluation", "Evaluator", "MetricSummary", "evaluate"]
 
@@ -171,12 +171,23 @@ class CorpusStatistics:
     def summary(
         self, *, confidence: float = 0.95, resamples: int = 1000, seed: int = 0
     ) -> list[MetricSummary]:
-        """Mean and percentile-bootstrap interval of every metric seen, in first-seen order."""
-        return [
-            MetricSummary(
-                name,
-                len(values),
-                bootstrap_ci(values, confidence=confidence, resamples=resamples, seed=seed),
+        """Mean and percentile-bootstrap interval of every metric seen, in first-seen order.
+
+        Metrics seen on the same number of documents share their resamples (one pass each).
+        """
+        by_count: dict[int, list[str]] = {}
+        for name, values in self._values.items():
+            by_count.setdefault(len(values), []).append(name)
+        intervals: dict[str, Interval] = {}
+        for names in by_count.values():
+            found = bootstrap_cis(
+                [self._values[name] for name in names],
+                confidence=confidence,
+                resamples=resamples,
+                seed=seed,
             )
+            intervals.update(zip(names, found, strict=True))
+        return [
+            MetricSummary(name, len(values), intervals[name])
             for name, values in self._values.items()
         ]
