@@ -68,7 +68,7 @@ class Evaluation:
             values["factuality.score"] = self.factuality.score
             values["factuality.consistent"] = float(self.factuality.label)
         if self.extractiveness is not None:
-            for name, value in self.extractiveness.to_dict().items():
+            for name, value in self.extractiveness.metrics().items():
                 values[f"extractiveness.{name}"] = value
         return values
 
@@ -91,6 +91,8 @@ class Evaluator:
         self.aggregate = aggregate
         # Fail now, not at the first summary with references.
         self.scorer.score_multi([], "", aggregate=aggregate)
+        self._checker: tuple[str, FactualityChecker] | None = None
+        """The last source's checker: several summaries of one source analyse it once."""
 
     def evaluate(
         self, summary: str, references: Sequence[str] = (), source: str | None = None
@@ -116,9 +118,14 @@ class Evaluator:
                 raise InputError(f"the source must be text, not {type(source).__name__}")
             if not source.strip():
                 raise EmptyDocumentError("the source is empty (leave it out to skip its checks)")
-            factuality = FactualityChecker(source).check(summary)
+            factuality = self._checker_for(source).check(summary)
             extractive = extractiveness(summary, source)
         return Evaluation(rouge, factuality, extractive)
+
+    def _checker_for(self, source: str) -> FactualityChecker:
+        if self._checker is None or self._checker[0] != source:
+            self._checker = (source, FactualityChecker(source))
+        return self._checker[1]
 
 
 @lru_cache(maxsize=4)

@@ -210,7 +210,7 @@ class LLMSummarizer:
             "strategy": strategy,
             "prompt": self.prompt_label,
             "guard": self.guard,
-            **client.usage.to_dict(),
+            **client.usage.snapshot().to_dict(),
             "flagged": sum(1 for s in sentences if s.flags),
             **metadata,
         }
