@@ -218,7 +218,7 @@ class LLMSummarizer:
             sentences=tuple(sentences),
             method=self.name,
             params=self.params,
-            budget=budget.describe(),
+            budget=budget,
             seconds=time.perf_counter() - started,
             document_sentences=len(document.sentences),
             headline=headline,
