@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarize.bench._files import write_atomic
 from summarize.bench.results import ResultRow
 from summarize.evaluation.rouge import ROUGE_TYPES
 from summarize.evaluation.stats import Interval, bootstrap_ci, paired_test
+from summarize.files import write_atomic
 from summarize.llm.usage import USAGE_KEYS, Usage
 
 __all__ = [

@@ -35,7 +35,6 @@ try:
 except ImportError:  # Windows: no advisory locks; one run per folder is then up to the user
     fcntl = None  # type: ignore[assignment]
 
-from summarize.bench._files import write_atomic
 from summarize.bench.datasets import Dataset
 from summarize.bench.leaderboard import Leaderboard, build_leaderboard, write_leaderboard
 from summarize.bench.results import (
@@ -48,6 +47,7 @@ from summarize.bench.results import (
 from summarize.bench.scoring import DocumentTask, score_document
 from summarize.errors import ParameterError, ResultsConflictError, WorkerError
 from summarize.evaluation.rouge import ROUGE_TYPES
+from summarize.files import write_atomic
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import Budget, ProgressCallback, Summarizer
 

@@ -14,8 +14,7 @@ import typer
 
 from summarize.cli.app import app
 from summarize.cli.common import (
-    DelayedProgress,
-    atomic_text_file,
+    ProgressBar,
     fail,
     note,
     read_input,
@@ -25,6 +24,7 @@ from summarize.errors import BadRowError, InputError, OutputExistsError
 from summarize.evaluation.batch import available_workers, score_lines, summarize_corpus
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
 from summarize.evaluation.rows import read_rows
+from summarize.files import atomic_text_file
 
 _TABLE_METRICS = (
     "rouge1.fmeasure",
@@ -203,7 +203,7 @@ def _score_file(
     scored = 0
     bad: list[BadRowError] = []
     with _open_input(file) as (stream, total), _open_output(output) as sink:
-        progress = DelayedProgress("scoring summaries")
+        progress = ProgressBar("scoring summaries")
         try:
             for result in score_lines(read_rows(stream), evaluator, workers=workers):
                 if isinstance(result, BadRowError):
