@@ -21,7 +21,7 @@ from summarize.cli.common import (
     reported_errors,
 )
 from summarize.errors import BadRowError, InputError, OutputExistsError
-from summarize.evaluation.batch import available_workers, score_lines, summarize_corpus
+from summarize.evaluation.batch import available_workers, score_chunks, summarize_corpus
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
 from summarize.evaluation.rows import read_rows
 from summarize.files import atomic_text_file
@@ -205,16 +205,15 @@ def _score_file(
     with _open_input(file) as (stream, total), _open_output(output) as sink:
         progress = ProgressBar("scoring summaries")
         try:
-            for result in score_lines(read_rows(stream), evaluator, workers=workers):
-                if isinstance(result, BadRowError):
+            for chunk in score_chunks(read_rows(stream), evaluator, workers=workers):
+                if chunk.bad:
                     if not skip_bad:
-                        raise result
-                    bad.append(result)
-                    continue
-                statistics.add(result.evaluation)
-                scored += 1
+                        raise chunk.bad[0]
+                    bad.extend(chunk.bad)
+                statistics.merge(chunk.statistics)
+                scored += chunk.scored
                 if sink is not None:
-                    sink.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+                    sink.write(chunk.json_lines)
                 if total:
                     progress(stream.tell(), total)
         finally:

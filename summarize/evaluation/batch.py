@@ -12,13 +12,14 @@ asked (each row is scored alone, so the scores do not depend on ``workers``), an
 
 from __future__ import annotations
 
+import json
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from summarize.errors import BadRowError, ParameterError, SummarizeError
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
@@ -27,11 +28,15 @@ from summarize.evaluation.rows import parse_row
 __all__ = [
     "BootstrapSettings",
     "CorpusReport",
+    "ScoredChunk",
     "ScoredRow",
     "available_workers",
+    "score_chunks",
     "score_lines",
     "summarize_corpus",
 ]
+
+T = TypeVar("T")
 
 CHUNK_ROWS = 400
 """Rows a worker process scores per task: large enough that sending them costs little."""
@@ -57,6 +62,22 @@ class ScoredRow:
     def to_dict(self) -> dict[str, Any]:
         """The JSON line written per row: ``{"id": ..., "rouge": ..., ...}``."""
         return {"id": self.id, **self.evaluation.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredChunk:
+    """Consecutive rows scored together, ready to write and to add up.
+
+    ``json_lines`` holds :meth:`ScoredRow.to_dict` of every scored row as one JSON line each
+    (``\\n``-terminated, in input order); ``statistics`` their metrics; ``bad`` the rows that
+    could not be scored. Rendering and counting happen where the rows were scored, so a pool
+    of workers sends back compact text and numbers instead of every row's objects.
+    """
+
+    scored: int
+    json_lines: str
+    statistics: CorpusStatistics
+    bad: tuple[BadRowError, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +151,29 @@ def score_lines(
     ``chunk_rows`` rows are scored on that many processes, at most two chunks per process in
     flight, so memory stays bounded for any file size; a file of one chunk is scored here.
     """
+    for results in _map_chunks(_score_chunk, lines, evaluator, workers, chunk_rows):
+        yield from results
+
+
+def score_chunks(
+    lines: Iterable[tuple[int, bytes | str]],
+    evaluator: Evaluator,
+    *,
+    workers: int = 1,
+    chunk_rows: int = CHUNK_ROWS,
+) -> Iterator[ScoredChunk]:
+    """:func:`score_lines` in :class:`ScoredChunk` form: the fast path for whole files."""
+    yield from _map_chunks(_summarize_chunk, lines, evaluator, workers, chunk_rows)
+
+
+def _map_chunks(
+    function: Callable[[Evaluator, Sequence[tuple[int, bytes | str]]], T],
+    lines: Iterable[tuple[int, bytes | str]],
+    evaluator: Evaluator,
+    workers: int,
+    chunk_rows: int,
+) -> Iterator[T]:
+    """``function(evaluator, chunk)`` of every chunk of ``lines``, in order, here or on a pool."""
     if workers < 1:
         raise ParameterError(f"workers must be at least 1, not {workers}")
     if chunk_rows < 1:
@@ -137,22 +181,20 @@ def score_lines(
     source = iter(lines)
     first = list(islice(source, chunk_rows))
     if workers == 1 or len(first) < chunk_rows:
-        yield from _unpack(_score_chunk(evaluator, first))
-        for chunk in _chunks(source, chunk_rows):
-            yield from _unpack(_score_chunk(evaluator, chunk))
+        for chunk in _chunks(source, chunk_rows, first):
+            yield function(evaluator, chunk)
         return
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(evaluator,)
     ) as pool:
-        pending: deque[Future[list[ScoredRow | tuple[int, str]]]] = deque()
-        chunks = _chunks(source, chunk_rows, first)
+        pending: deque[Future[T]] = deque()
         try:
-            for chunk in chunks:
-                pending.append(pool.submit(_score_in_worker, chunk))
+            for chunk in _chunks(source, chunk_rows, first):
+                pending.append(pool.submit(_in_worker, function, chunk))
                 if len(pending) >= 2 * workers:
-                    yield from _unpack(pending.popleft().result())
+                    yield pending.popleft().result()
             while pending:
-                yield from _unpack(pending.popleft().result())
+                yield pending.popleft().result()
         finally:
             for future in pending:
                 future.cancel()
@@ -169,28 +211,35 @@ def _chunks(
         yield chunk
 
 
-def _unpack(results: Sequence[ScoredRow | tuple[int, str]]) -> Iterator[ScoredRow | BadRowError]:
-    # Bad rows travel as (line, problem): BadRowError itself does not survive pickling.
-    for result in results:
-        yield BadRowError(*result) if isinstance(result, tuple) else result
-
-
 def _score_chunk(
     evaluator: Evaluator, chunk: Sequence[tuple[int, bytes | str]]
-) -> list[ScoredRow | tuple[int, str]]:
-    results: list[ScoredRow | tuple[int, str]] = []
+) -> list[ScoredRow | BadRowError]:
+    results: list[ScoredRow | BadRowError] = []
     for number, raw in chunk:
         try:
             row = parse_row(raw, number)
             evaluation = evaluator.evaluate(row.summary, row.references, row.source)
         except BadRowError as problem:
-            results.append((problem.line, problem.problem))
+            results.append(problem)
             continue
         except SummarizeError as problem:
-            results.append((number, str(problem)))
+            results.append(BadRowError(number, str(problem)))
             continue
         results.append(ScoredRow(number, row.id, evaluation))
     return results
+
+
+def _summarize_chunk(evaluator: Evaluator, chunk: Sequence[tuple[int, bytes | str]]) -> ScoredChunk:
+    statistics = CorpusStatistics()
+    lines: list[str] = []
+    bad: list[BadRowError] = []
+    for result in _score_chunk(evaluator, chunk):
+        if isinstance(result, BadRowError):
+            bad.append(result)
+            continue
+        statistics.add(result.evaluation)
+        lines.append(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+    return ScoredChunk(len(lines), "".join(lines), statistics, tuple(bad))
 
 
 _worker_evaluator: Evaluator | None = None
@@ -202,7 +251,10 @@ def _start_worker(evaluator: Evaluator) -> None:
     _worker_evaluator = evaluator
 
 
-def _score_in_worker(chunk: list[tuple[int, bytes | str]]) -> list[ScoredRow | tuple[int, str]]:
+def _in_worker(
+    function: Callable[[Evaluator, Sequence[tuple[int, bytes | str]]], T],
+    chunk: list[tuple[int, bytes | str]],
+) -> T:
     if _worker_evaluator is None:
         raise RuntimeError("a scoring worker started without its evaluator")
-    return _score_chunk(_worker_evaluator, chunk)
+    return function(_worker_evaluator, chunk)

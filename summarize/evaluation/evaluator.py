@@ -170,6 +170,11 @@ class CorpusStatistics:
         for name, value in evaluation.metrics().items():
             self._values.setdefault(name, array("d")).append(value)
 
+    def merge(self, other: CorpusStatistics) -> None:
+        """Record every document ``other`` recorded, after the ones here."""
+        for name, values in other._values.items():
+            self._values.setdefault(name, array("d")).extend(values)
+
     def extend(self, evaluations: Iterable[Evaluation]) -> None:
         """Record several documents."""
         for evaluation in evaluations:

@@ -7,6 +7,7 @@ import pytest
 from summarize.errors import BadRowError, ParameterError
 from summarize.evaluation.batch import (
     BootstrapSettings,
+    score_chunks,
     score_lines,
     summarize_corpus,
 )
@@ -68,3 +69,19 @@ def test_the_corpus_report_carries_its_bootstrap_settings():
     assert data["rows"] == 9 and data["skipped"] == 1
     f1 = data["metrics"]["rouge1.fmeasure"]
     assert f1["count"] == 9 and f1["low"] <= f1["mean"] <= f1["high"]
+
+
+def test_chunks_carry_the_same_lines_and_metrics_as_row_by_row_scoring():
+    rows = [r for r in score_lines(lines(45), Evaluator()) if not isinstance(r, BadRowError)]
+    expected = "".join(json.dumps(r.to_dict(), ensure_ascii=False) + "\n" for r in rows)
+    alone = CorpusStatistics()
+    alone.extend(r.evaluation for r in rows)
+    for workers in (1, 2):
+        chunks = list(score_chunks(lines(45), Evaluator(), workers=workers, chunk_rows=4))
+        assert "".join(c.json_lines for c in chunks) == expected
+        assert sum(c.scored for c in chunks) == len(rows)
+        assert [b.line for c in chunks for b in c.bad] == [4, 11, 18, 25, 32, 39]
+        merged = CorpusStatistics()
+        for chunk in chunks:
+            merged.merge(chunk.statistics)
+        assert merged.summary(resamples=50) == alone.summary(resamples=50)
