@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -115,10 +116,14 @@ def end_to_end(
         for _ in range(repeat):
             for label, extra in (("all cores", []), ("1 process", ["--workers", "1"])):
                 command = [str(summarize_cli), "eval", str(pairs), "-o", str(scores), "--force"]
+                before = resource.getrusage(resource.RUSAGE_CHILDREN)
                 started = time.perf_counter()
                 subprocess.run([*command, *extra], check=True, capture_output=True)
                 wall = time.perf_counter() - started
+                after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
                 timings[label] = min(timings.get(label, float("inf")), wall)
+                timings[f"{label} cpu"] = min(timings.get(f"{label} cpu", float("inf")), cpu)
         ours = [json.loads(line)["rouge"] for line in scores.read_text().splitlines()]
     differences = {
         kind: max(
@@ -130,7 +135,8 @@ def end_to_end(
     return (
         f"| {their_wall:.2f} | {timings['all cores']:.2f} | "
         f"{their_wall / timings['all cores']:.1f}x | {timings['1 process']:.2f} | "
-        f"{their_wall / timings['1 process']:.1f}x | {same:.1e} | {differences['rougeLsum']:.1e} |"
+        f"{their_wall / timings['1 process']:.1f}x | {timings['1 process cpu']:.2f} | "
+        f"{timings['all cores cpu']:.2f} | {same:.1e} | {differences['rougeLsum']:.1e} |"
     )
 
 
@@ -185,9 +191,10 @@ def main() -> None:
     )
     print(
         "| system | rouge-score loop s | summarize eval s | speed-up | summarize eval "
-        "--workers 1 s | speed-up | max abs diff F1 R1/R2/RL | max abs diff F1 RLsum |"
+        "--workers 1 s | speed-up | CPU s, 1 process | CPU s, all cores | "
+        "max abs diff F1 R1/R2/RL | max abs diff F1 RLsum |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for system in chosen:
         row = end_to_end(
             outputs[system], targets, theirs_by_system[system], their_by_system[system], args.repeat
