@@ -185,7 +185,6 @@ class Registry:
             self._entry_points[entry_point.name] = entry_point
 
 
-@lru_cache(maxsize=1)
 def _takes_registry(factory: Callable[..., Any]) -> bool:
     try:
         return "registry" in inspect.signature(factory).parameters
@@ -193,6 +192,7 @@ def _takes_registry(factory: Callable[..., Any]) -> bool:
         return False
 
 
+@lru_cache(maxsize=1)
 def default_registry() -> Registry:
     """Return the process-wide registry (built-ins plus installed plugins)."""
     return Registry()

@@ -30,7 +30,12 @@ class Usage:
     def __add__(self, other: Usage) -> Usage:
         """The counters of both, summed."""
         return Usage(
-            *(getattr(self, key) + getattr(other, key) for key in USAGE_KEYS),
+            tokens_in=self.tokens_in + other.tokens_in,
+            tokens_out=self.tokens_out + other.tokens_out,
+            calls=self.calls + other.calls,
+            retries=self.retries + other.retries,
+            cache_hits=self.cache_hits + other.cache_hits,
+            llm_seconds=self.llm_seconds + other.llm_seconds,
         )
 
     def to_dict(self) -> dict[str, int | float]:
@@ -43,8 +48,12 @@ class Usage:
     def from_dict(cls, value: Mapping[str, Any]) -> Usage:
         """Read :meth:`to_dict`'s form; a missing counter is 0 (raises ``ValueError`` if not a number)."""
         return cls(
-            *(int(value.get(key) or 0) for key in USAGE_KEYS[:-1]),
-            float(value.get("llm_seconds") or 0.0),
+            tokens_in=int(value.get("tokens_in") or 0),
+            tokens_out=int(value.get("tokens_out") or 0),
+            calls=int(value.get("calls") or 0),
+            retries=int(value.get("retries") or 0),
+            cache_hits=int(value.get("cache_hits") or 0),
+            llm_seconds=float(value.get("llm_seconds") or 0.0),
         )
 
     @classmethod

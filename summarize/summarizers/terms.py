@@ -55,9 +55,12 @@ def content_term_counts(texts: Sequence[str]) -> sparse.csr_matrix:
     """
     found = [WORD_PATTERN.findall(text) for text in texts]
     flat = list(chain.from_iterable(found))
-    terms = list(map(_TERM_OF.get, flat))
-    if None in terms:
-        terms = [_term_of(w) if t is None else t for w, t in zip(flat, terms, strict=True)]
+    cached = list(map(_TERM_OF.get, flat))
+    terms: list[str] = (
+        [_term_of(w) if t is None else t for w, t in zip(flat, cached, strict=True)]
+        if None in cached
+        else cached  # type: ignore[assignment]  # no None left in it
+    )
     vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
     vocabulary[""]  # id 0: stop words, dropped below
     ids = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
