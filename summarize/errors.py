@@ -108,6 +108,10 @@ class BadRowError(InputError):
         self.problem = problem
         super().__init__(f"line {line}: {problem}")
 
+    def __reduce__(self) -> tuple[type[BadRowError], tuple[int, str]]:
+        # Rebuilt from (line, problem), so it can travel back from a worker process.
+        return (type(self), (self.line, self.problem))
+
 
 class ResultsConflictError(SummarizeError):
     """A results folder already holds results of a different benchmark configuration."""
