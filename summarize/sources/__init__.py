@@ -36,6 +36,10 @@ _BINARY_FORMATS = {
 }
 
 
+_DOCX_XML_LIMIT = 200 * 1024 * 1024
+"""A .docx whose text unpacks past this is refused (a zip bomb, or not an article)."""
+
+
 @dataclass(frozen=True)
 class Loaded:
     """An input read into text, with what is known about it."""
@@ -128,6 +132,11 @@ def _docx_text(data: bytes, name: str) -> str:
             if "word/document.xml" not in archive.namelist():
                 raise UnsupportedFormatError(
                     f"{name} is a ZIP archive, not a .docx document or an article"
+                )
+            if archive.getinfo("word/document.xml").file_size > _DOCX_XML_LIMIT:
+                raise UnsupportedFormatError(
+                    f"{name} unpacks to more than {_DOCX_XML_LIMIT // 1024 // 1024} MB of text; "
+                    "that is not one article"
                 )
             root = ElementTree.fromstring(archive.read("word/document.xml"))
     except (zipfile.BadZipFile, ElementTree.ParseError) as exc:
