@@ -28,6 +28,7 @@ from benchmarks.pages import (
     heldout2_layouts,
     heldout3_layouts,
     heldout4_layouts,
+    heldout5_layouts,
     heldout_layouts,
 )
 from benchmarks.pages.render import Block, Story, to_copied_text, to_html
@@ -136,7 +137,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
         "--set",
-        choices=["dev", "heldout", "heldout2", "heldout3", "heldout4", "first-issue", "all"],
+        choices=[
+            "dev",
+            "heldout",
+            "heldout2",
+            "heldout3",
+            "heldout4",
+            "heldout5",
+            "first-issue",
+            "all",
+        ],
         default="all",
     )
     parser.add_argument("--show-leaks", action="store_true")
@@ -148,6 +158,7 @@ def main() -> None:
         "heldout2": (heldout2_layouts.LAYOUTS, 33),
         "heldout3": (heldout3_layouts.LAYOUTS, 0),
         "heldout4": (heldout4_layouts.LAYOUTS, 60),
+        "heldout5": (heldout5_layouts.LAYOUTS, 33),
     }
     print(f"{'set':<12} {'input':<6} {'clean briefings':>18} {'lead right':>12}")
     for name, (layouts, first) in sets.items():
