@@ -15,12 +15,13 @@ from summarize._lazy import lazy_exports as _lazy_exports
 if typing.TYPE_CHECKING:
     from summarize.api import DEFAULT_METHOD, available, brief, get, methods
     from summarize.briefing import SCHEMA_VERSION, Briefing, BriefingSentence, Flag
-    from summarize.document import Document, Paragraph, Sentence
+    from summarize.document import Document, PageMetadata, Paragraph, Sentence
     from summarize.errors import (
         BudgetError,
         DatasetError,
         DecodingError,
         EmptyDocumentError,
+        FetchError,
         FormatError,
         InputError,
         InputTooLargeError,
@@ -38,6 +39,7 @@ if typing.TYPE_CHECKING:
         ResultsWriteError,
         SummarizeError,
         UnknownMethodError,
+        UnsupportedFormatError,
         WorkerError,
     )
     from summarize.evaluation import Evaluation, Evaluator, Extractiveness, Score, evaluate
@@ -66,6 +68,7 @@ _EXPORTS: dict[str, str] = {
     "Extractiveness": "summarize.evaluation",
     "FactualityChecker": "summarize.evaluation.factuality",
     "FactualityResult": "summarize.evaluation.factuality",
+    "FetchError": "summarize.errors",
     "Flag": "summarize.briefing",
     "FormatError": "summarize.errors",
     "InputError": "summarize.errors",
@@ -78,6 +81,7 @@ _EXPORTS: dict[str, str] = {
     "LLMResponseError": "summarize.errors",
     "MethodInfo": "summarize.registry",
     "OutputExistsError": "summarize.errors",
+    "PageMetadata": "summarize.document",
     "Paragraph": "summarize.document",
     "ParameterError": "summarize.errors",
     "PluginError": "summarize.errors",
@@ -92,6 +96,7 @@ _EXPORTS: dict[str, str] = {
     "SummarizeError": "summarize.errors",
     "Summarizer": "summarize.summarizers.base",
     "UnknownMethodError": "summarize.errors",
+    "UnsupportedFormatError": "summarize.errors",
     "WorkerError": "summarize.errors",
     "available": "summarize.api",
     "brief": "summarize.api",
@@ -102,7 +107,6 @@ _EXPORTS: dict[str, str] = {
     "methods": "summarize.api",
 }
 """Public name → the module that defines it, imported on first use (PEP 562)."""
-
 
 __all__ = [
     "Briefing",
@@ -119,6 +123,7 @@ __all__ = [
     "Extractiveness",
     "FactualityChecker",
     "FactualityResult",
+    "FetchError",
     "Flag",
     "FormatError",
     "InputError",
@@ -131,6 +136,7 @@ __all__ = [
     "LLMResponseError",
     "MethodInfo",
     "OutputExistsError",
+    "PageMetadata",
     "Paragraph",
     "ParameterError",
     "PluginError",
@@ -145,6 +151,7 @@ __all__ = [
     "SummarizeError",
     "Summarizer",
     "UnknownMethodError",
+    "UnsupportedFormatError",
     "WorkerError",
     "__version__",
     "available",

@@ -11,10 +11,15 @@ One name per implementation: a method implemented by sumy is named ``sumy-…`` 
 ours and ``sumy-kl`` is sumy's). The plain names sumy users know (``lsa``, ``luhn``, …) are
 aliases (:data:`BUILTIN_ALIASES`): they resolve, and a briefing records the name asked for, but
 listings and the default benchmark show each implementation once, under its canonical name.
+
+A factory that delegates to other methods (``llm`` with ``strategy="extract-then-abstract"``)
+declares a keyword parameter ``registry``; :meth:`Registry.get` passes itself there, so the
+delegate comes from the same registry, not from a global one.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,6 +173,8 @@ class Registry:
         """
         factory = self.factory(name)
         check_parameters(name, factory, params)
+        if "registry" not in params and _takes_registry(factory):
+            params = {**params, "registry": self}
         try:
             summarizer: Summarizer = factory(**params)
         except SummarizeError:
@@ -192,7 +199,7 @@ class Registry:
             description=getattr(factory, "description", doc[0] if doc else ""),
             builtin=name in self._builtin_names,
             aliases=self.aliases(name),
-            parameters=describe_parameters(factory),
+            parameters=tuple(p for p in describe_parameters(factory) if p.name != "registry"),
         )
 
     def methods(self) -> list[MethodInfo]:
@@ -232,6 +239,13 @@ class Registry:
                 )
                 continue
             self._entry_points[entry_point.name] = entry_point
+
+
+def _takes_registry(factory: Callable[..., Any]) -> bool:
+    try:
+        return "registry" in inspect.signature(factory).parameters
+    except (TypeError, ValueError):  # no signature to read (some built-in callables)
+        return False
 
 
 @lru_cache(maxsize=1)
