@@ -1,9 +1,10 @@
 """Import nltk without the ``scipy.stats`` it loads up front and we never use.
 
-We need two small pieces of nltk: the Punkt sentence splitter and the Snowball and Porter
-stemmers. But ``import nltk`` imports all of nltk, and two of its modules import ``scipy.stats``
-at import time (``nltk.metrics.association`` for ``fisher_exact``, ``nltk.metrics.scores`` for
-``betai``), which is about 0.6 s of the 0.85 s the import takes. Every briefing would pay it.
+We need one small piece of nltk: the Snowball and Porter stemmers (pure code). But importing
+any part of nltk runs ``nltk/__init__``, which imports all of nltk, and two of its modules
+import ``scipy.stats`` at import time (``nltk.metrics.association`` for ``fisher_exact``,
+``nltk.metrics.scores`` for ``betai``): about 0.6 s of the 0.85 s the import takes, which every
+briefing would pay.
 
 :func:`load_nltk` imports nltk while a finder on ``sys.meta_path`` answers "not installed" to
 ``scipy.stats`` requests *made by those nltk modules only* (other threads' imports are not

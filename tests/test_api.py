@@ -85,7 +85,7 @@ def test_import_summarize_loads_nothing_heavy():
 
 def test_a_briefing_loads_only_what_it_uses():
     loaded = _modules_after("import summarize; summarize.brief('The council met. It voted.')")
-    assert {"numpy", "nltk"} <= loaded  # our sentence splitter and stemmer come from nltk
+    assert {"numpy", "nltk"} <= loaded  # our stemmer comes from nltk
     unused = {"scipy.stats", "openai", "trafilatura", "matplotlib", "rich", "typer"}
     assert not loaded & (unused | {"sumy.summarizers"})
     assert "summarize.evaluation.factuality" not in loaded and "summarize.bench" not in loaded
