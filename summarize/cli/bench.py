@@ -8,15 +8,10 @@ from typing import Any, Optional
 
 import typer
 
+from summarize.bench.config import BenchConfig, MethodSpec, offline_methods
 from summarize.bench.datasets import load_dataset
 from summarize.bench.results import RESULTS_FILE_NAME
-from summarize.bench.runner import (
-    BenchConfig,
-    BenchmarkRun,
-    MethodSpec,
-    current_command,
-    offline_methods,
-)
+from summarize.bench.runner import BenchmarkRun
 from summarize.cli.app import app
 from summarize.cli.brief import parse_params
 from summarize.cli.common import EXIT_INTERRUPTED, fail, note, reported_errors
@@ -92,6 +87,11 @@ def bench(
         folder = out or Path("results") / "+".join(d.name for d in loaded)
         run = BenchmarkRun(config, folder, workers=workers, force=force, command=current_command())
         plan = run.prepare()
+        if plan.taken_over is not None:
+            note(
+                f"the previous run into {folder} ({plan.taken_over.describe()}) ended without "
+                "finishing (killed?); taking its folder over"
+            )
         if plan.backup is not None:
             note(f"moved the previous results into {plan.backup}")
         if plan.repaired_bytes:
@@ -120,6 +120,13 @@ def bench(
             f"{outcome.rows_written} rows written in {outcome.seconds:.1f} s; "
             f"results, leaderboard.md/.csv/.json, leaderboard.png and run.json are in {folder}"
         )
+
+
+def current_command() -> str:
+    """This process's command line, quoted so it can be pasted back into a shell."""
+    import shlex
+
+    return shlex.join([Path(sys.argv[0]).name, *sys.argv[1:]])
 
 
 def _method_names(methods: str | None) -> list[str]:

@@ -221,8 +221,9 @@ def test_a_second_run_into_the_same_folder_is_refused_while_the_first_runs(tmp_p
     first = BenchmarkRun(config(data, "lead"), out, registry=registry, plot=False, workers=1)
     first.prepare()
     second = BenchmarkRun(config(data, "lead"), out, registry=registry, plot=False, workers=1)
-    with pytest.raises(ResultsConflictError, match="another summarize bench is writing"):
+    with pytest.raises(ResultsConflictError, match="another summarize bench is writing") as err:
         second.prepare()
+    assert f"pid {os.getpid()}" in str(err.value)  # says who holds the folder
     first.execute()
     plan, outcome = run(config(data, "lead"), out, registry)  # free again once it finished
     assert plan.done_rows == 2 and outcome.rows_written == 0
