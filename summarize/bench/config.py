@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarize.bench.datasets import Dataset
+from summarize.bench.datasets import Dataset, DatasetRow
 from summarize.errors import ParameterError
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import Budget
@@ -31,6 +31,9 @@ class BenchConfig:
     budget: Budget
     limit: int | None = None
     """Use only the first ``limit`` rows of each dataset (``None``: all)."""
+    sample: int | None = None
+    """Then use only ``sample`` of those rows, drawn at random with ``seed`` (``None``: all)."""
+    seed: int = 0
     clean: bool = True
     """Set page chrome aside before summarizing, as ``summarize brief`` does."""
 
@@ -46,6 +49,12 @@ class BenchConfig:
             raise ParameterError("two datasets share a name; rename one of the files")
         if self.limit is not None and self.limit < 1:
             raise ParameterError(f"limit must be at least 1, got {self.limit}")
+        if self.sample is not None and self.sample < 1:
+            raise ParameterError(f"sample must be at least 1, got {self.sample}")
+
+    def rows_of(self, dataset: Dataset) -> tuple[DatasetRow, ...]:
+        """The rows of ``dataset`` this benchmark uses (``limit``, then ``sample``)."""
+        return dataset.select(self.limit, self.sample, self.seed)
 
 
 def offline_methods(registry: Registry | None = None) -> list[str]:

@@ -131,7 +131,7 @@ class BenchmarkRun:
             ],
             "budget": self.config.budget.describe(),
             "clean": self.config.clean,
-            "datasets": [{"name": d.name, "sha256": d.sha256} for d in self.config.datasets],
+            "datasets": [d.fingerprint() for d in self.config.datasets],
             "rouge": {"types": ["rouge1", "rouge2", "rougeL", "rougeLsum"], "references": "max"},
         }
 
@@ -170,7 +170,7 @@ class BenchmarkRun:
         total = 0
         methods = tuple(self._summarizers)
         for dataset in self.config.datasets:
-            for row in dataset.head(self.config.limit):
+            for row in self.config.rows_of(dataset):
                 total += len(methods)
                 todo = tuple(m for m in methods if (dataset.name, row.id, m) not in done)
                 if todo:
@@ -280,7 +280,7 @@ class BenchmarkRun:
         wanted = {
             (dataset.name, row.id)
             for dataset in self.config.datasets
-            for row in dataset.head(self.config.limit)
+            for row in self.config.rows_of(dataset)
         }
         datasets = {dataset.name: i for i, dataset in enumerate(self.config.datasets)}
         methods = {name: i for i, name in enumerate(self._summarizers)}
@@ -321,6 +321,8 @@ class BenchmarkRun:
             "cpu_count": os.cpu_count(),
             "workers": self.workers,
             "limit": self.config.limit,
+            "sample": self.config.sample,
+            "seed": self.config.seed,
             "methods": [
                 {
                     "name": name,
@@ -337,7 +339,9 @@ class BenchmarkRun:
                     "path": str(d.path),
                     "sha256": d.sha256,
                     "rows": len(d),
-                    "rows_used": len(d.head(self.config.limit)),
+                    "rows_used": len(self.config.rows_of(d)),
+                    "format": d.format,
+                    "fields": d.fields.describe(),
                     "ptb_rows_detokenized": d.ptb_rows,
                 }
                 for d in self.config.datasets

@@ -9,7 +9,7 @@ from typing import Any, Optional
 import typer
 
 from summarize.bench.config import BenchConfig, MethodSpec, offline_methods
-from summarize.bench.datasets import load_dataset
+from summarize.bench.datasets import FieldMap, load_dataset
 from summarize.bench.results import RESULTS_FILE_NAME
 from summarize.bench.runner import BenchmarkRun
 from summarize.cli.app import app
@@ -26,6 +26,10 @@ from summarize.summarizers.base import Budget
         "  summarize bench benchmarks/modi_putin\n\n"
         "  summarize bench data.jsonl --methods lead,textrank --sentences 3 --out results/mine\n\n"
         "  summarize bench a.jsonl b.jsonl --limit 20 --workers 2 --param textrank.damping=0.9\n\n"
+        "  summarize bench cnndm.csv --text-field article --reference-field highlights "
+        "--sample 100\n\n"
+        "  summarize bench hf:cnn_dailymail:3.0.0:test --text-field article "
+        "--reference-field highlights --limit 50 (needs the hf extra)\n\n"
         "Rerun the same command after Ctrl-C or a crash to resume; --force starts over "
         "(the old results are moved into a backup-<time> folder)."
     )
@@ -34,7 +38,10 @@ def bench(
     datasets: list[str] = typer.Argument(
         ...,
         metavar="DATASET",
-        help="JSONL files (id, source, references), or folders holding dataset.jsonl.",
+        help=(
+            "JSONL, CSV, TSV or Parquet files (fields id, source, references unless mapped), "
+            "folders holding dataset.jsonl, or hf:NAME[:CONFIG[:SPLIT]]."
+        ),
     ),
     methods: Optional[str] = typer.Option(
         None,
@@ -60,6 +67,22 @@ def bench(
     limit: Optional[int] = typer.Option(
         None, "--limit", help="Use only the first N documents of each dataset."
     ),
+    sample: Optional[int] = typer.Option(
+        None, "--sample", help="Use N documents of each dataset drawn at random (see --seed)."
+    ),
+    seed: int = typer.Option(0, "--seed", help="The seed of --sample: same seed, same documents."),
+    id_field: Optional[str] = typer.Option(
+        None, "--id-field", help="The field holding each row's id (default: id, else row numbers)."
+    ),
+    text_field: Optional[str] = typer.Option(
+        None, "--text-field", help="The field holding the article (default: source)."
+    ),
+    reference_field: list[str] = typer.Option(
+        [],
+        "--reference-field",
+        help="A field holding reference summaries, text or a list (default: references); repeat "
+        "for several.",
+    ),
     param: list[str] = typer.Option(
         [],
         "--param",
@@ -73,7 +96,8 @@ def bench(
         if workers is not None and workers < 1:
             raise ParameterError(f"--workers must be at least 1, got {workers}")
         budget = Budget.of(sentences=sentences, words=words)
-        loaded = tuple(load_dataset(path) for path in datasets)
+        fields = FieldMap(id_field, text_field, tuple(reference_field))
+        loaded = tuple(load_dataset(path, fields) for path in datasets)
         names = _method_names(methods)
         for problem in default_registry().problems:
             note(problem)  # e.g. a plugin that failed to load, so it is not in the default list
@@ -83,6 +107,8 @@ def bench(
             methods=tuple(MethodSpec(name, params.get(name, {})) for name in names),
             budget=budget,
             limit=limit,
+            sample=sample,
+            seed=seed,
         )
         folder = out or Path("results") / "+".join(d.name for d in loaded)
         run = BenchmarkRun(config, folder, workers=workers, force=force, command=current_command())
