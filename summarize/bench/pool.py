@@ -1,8 +1,9 @@
 """Worker processes that score documents, and that die the moment their parent dies.
 
-A benchmark's CPU-bound methods run in ``workers`` processes. Each worker builds its own
-summarizers once, then takes documents from a queue and sends their result rows back; the
-parent writes them. A worker must never outlive the benchmark: when the parent is killed
+A benchmark's CPU-bound work runs in ``workers`` processes: summarizing and scoring documents,
+and scoring the answers that I/O-bound methods fetched on threads. Each worker builds its own
+summarizers once, then takes work from a queue and sends the result rows back; the parent
+writes them. A worker must never outlive the benchmark: when the parent is killed
 (SIGKILL, the OOM killer, a closed terminal) the kernel kills the workers too
 (``PR_SET_PDEATHSIG`` on Linux), and elsewhere a thread in each worker watches the parent and
 exits when it is gone. Workers also close their copy of the results folder's lock at once, so
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import itertools
 import multiprocessing
 import os
 import queue
@@ -21,13 +21,13 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 from summarize.bench.results import ResultRow
-from summarize.bench.scoring import DocumentTask, score_document
+from summarize.bench.work import WorkItem, do_work
 from summarize.errors import WorkerError
 from summarize.summarizers.base import Budget, Summarizer
 
@@ -68,13 +68,8 @@ def _exit_when_gone(parent: BaseProcess) -> None:
     os._exit(1)
 
 
-def _serve(
-    setup: WorkerSetup,
-    parent_pid: int,
-    tasks: Any,
-    results: Any,
-) -> None:
-    """A worker's life: follow the parent, build the summarizers, score until told to stop."""
+def _serve(setup: WorkerSetup, parent_pid: int, tasks: Any, results: Any) -> None:
+    """A worker's life: follow the parent, build the summarizers, work until told to stop."""
     for fd in setup.close_fds:
         with contextlib.suppress(OSError):
             os.close(fd)
@@ -82,10 +77,10 @@ def _serve(
     # Ctrl-C goes to the whole process group; only the parent handles it (and stops us).
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     summarizers = {name: f(**params) for name, (f, params) in setup.factories.items()}
-    while (task := tasks.get()) is not None:
+    while (item := tasks.get()) is not None:
         try:
-            rows: list[ResultRow] | str = score_document(
-                task, summarizers, setup.budget, clean=setup.clean
+            rows: list[ResultRow] | str = do_work(
+                item, summarizers, setup.budget, clean=setup.clean
             )
         except Exception:
             rows = traceback.format_exc(limit=3).strip().splitlines()[-1]
@@ -93,7 +88,11 @@ def _serve(
 
 
 class WorkerPool:
-    """``workers`` processes scoring documents; use as a context manager, then :meth:`run`."""
+    """``workers`` processes doing :data:`~summarize.bench.work.WorkItem` s.
+
+    Use as a context manager; :meth:`submit` work, :meth:`receive` each item's rows (in the
+    order they finish).
+    """
 
     def __init__(self, workers: int, setup: WorkerSetup) -> None:
         if workers < 1:
@@ -121,31 +120,31 @@ class WorkerPool:
     def __exit__(self, *exc: object) -> None:
         self.stop()
 
-    def run(self, tasks: Sequence[DocumentTask]) -> Iterator[list[ResultRow]]:
-        """Score ``tasks``, yielding each document's rows as soon as a worker finishes it.
+    def submit(self, item: WorkItem) -> None:
+        """Queue ``item`` for the next free worker (returns at once)."""
+        self._tasks.put(item)
 
-        A few documents per worker are queued at a time, so a large dataset is not copied into
-        the queue at once. Raises :class:`WorkerError` when a worker dies (killed, out of
-        memory) or fails.
+    def receive(self, timeout: float = _POLL_SECONDS) -> list[ResultRow] | None:
+        """The rows of the next finished item, or ``None`` if none finished within ``timeout``.
+
+        Raises :class:`WorkerError` when a worker died (killed, out of memory) or failed.
         """
-        waiting = iter(tasks)
-        queued = 0
-        for task in itertools.islice(waiting, 2 * self.workers):
-            self._tasks.put(task)
-            queued += 1
-        while queued:
-            rows = self._next_result()
-            queued -= 1
-            following = next(waiting, None)
-            if following is not None:
-                self._tasks.put(following)
-                queued += 1
-            if isinstance(rows, str):
-                raise WorkerError(f"a worker failed: {rows}")
-            yield rows
+        try:
+            rows: list[ResultRow] | str = self._results.get(timeout=timeout)
+        except queue.Empty:
+            dead = [p for p in self._processes if p.exitcode is not None]
+            if dead:
+                raise WorkerError(
+                    f"a worker process died (exit code {dead[0].exitcode}: killed, or out of "
+                    "memory?)"
+                ) from None
+            return None
+        if isinstance(rows, str):
+            raise WorkerError(f"a worker failed: {rows}")
+        return rows
 
     def stop(self) -> None:
-        """End the workers now (queued documents are dropped)."""
+        """End the workers now (queued work is dropped)."""
         for process in self._processes:
             if process.is_alive():
                 process.terminate()
@@ -158,17 +157,3 @@ class WorkerPool:
         for channel in (self._tasks, self._results):
             channel.cancel_join_thread()
             channel.close()
-
-    def _next_result(self) -> list[ResultRow] | str:
-        while True:
-            try:
-                result: list[ResultRow] | str = self._results.get(timeout=_POLL_SECONDS)
-            except queue.Empty:
-                dead = [p for p in self._processes if p.exitcode is not None]
-                if dead:
-                    raise WorkerError(
-                        f"a worker process died (exit code {dead[0].exitcode}: killed, or out "
-                        "of memory?)"
-                    ) from None
-                continue
-            return result

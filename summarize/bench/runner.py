@@ -17,11 +17,13 @@ This module plans and drives a run; :mod:`summarize.bench.folder` owns the folde
 
 from __future__ import annotations
 
+import contextlib
+import inspect
 import json
 import os
 import platform
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,8 +39,9 @@ from summarize.bench.folder import (
 from summarize.bench.leaderboard import Leaderboard, build_leaderboard, write_leaderboard
 from summarize.bench.pool import WorkerPool, WorkerSetup
 from summarize.bench.results import RESULTS_FILE_NAME, ResultRow, ResultsLog, RowKey
-from summarize.bench.scoring import DocumentTask, score_document
-from summarize.errors import ResultsConflictError, WorkerError
+from summarize.bench.schedule import Scheduler, is_io_bound
+from summarize.bench.scoring import DocumentTask
+from summarize.errors import ParameterError, ResultsConflictError, WorkerError
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import ProgressCallback, Summarizer
 
@@ -102,7 +105,14 @@ class BenchmarkRun:
         command: str = "",
         registry: Registry | None = None,
         plot: bool = True,
+        concurrency: int | None = None,
     ) -> None:
+        if workers is not None and workers < 1:
+            raise ParameterError(f"workers must be at least 1, got {workers}")
+        if concurrency is not None and concurrency < 1:
+            raise ParameterError(
+                f"concurrency must be at least 1 (requests in flight at once), got {concurrency}"
+            )
         self.config = config
         self.out_dir = Path(out_dir)
         self.workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
@@ -112,13 +122,29 @@ class BenchmarkRun:
         self._registry = registry or default_registry()
         self._folder = ResultsFolder(self.out_dir)
         self._log = ResultsLog(self.out_dir / RESULTS_FILE_NAME)
+        factories = {spec.name: self._registry.factory(spec.name) for spec in config.methods}
+        self._io_methods = frozenset(n for n, f in factories.items() if is_io_bound(f))
+        self.concurrency = concurrency or (_default_concurrency() if self._io_methods else 1)
         self._summarizers = {
-            spec.name: self._registry.get(spec.name, **dict(spec.params)) for spec in config.methods
+            spec.name: self._registry.get(spec.name, **self._params(spec, factories[spec.name]))
+            for spec in config.methods
         }
         self._plan: Plan | None = None
         self._holder = LockHolder.this_process(command)
         self._started = ""
         self._previous: dict[str, Any] = {}
+
+    def _params(self, spec: MethodSpec, factory: Callable[..., Summarizer]) -> dict[str, Any]:
+        """The method's parameters; an I/O-bound one's server limit follows ``concurrency``."""
+        params = dict(spec.params)
+        if spec.name in self._io_methods and "concurrency" not in params:
+            try:
+                accepts = "concurrency" in inspect.signature(factory).parameters
+            except (TypeError, ValueError):
+                accepts = False
+            if accepts:
+                params["concurrency"] = self.concurrency
+        return params
 
     @property
     def fingerprint(self) -> dict[str, Any]:
@@ -242,34 +268,42 @@ class BenchmarkRun:
         self, tasks: Sequence[DocumentTask], progress: ProgressCallback | None
     ) -> Iterator[list[ResultRow]]:
         total = len(tasks)
+        cpu_methods = [name for name in self._summarizers if name not in self._io_methods]
         workers = min(self.workers, total)
-        if workers <= 1:
+        with contextlib.ExitStack() as stack:
+            pool = None
+            if workers > 1:  # started before any thread: forking a threaded process is fragile
+                setup = WorkerSetup(
+                    factories={
+                        spec.name: (self._registry.factory(spec.name), dict(spec.params))
+                        for spec in self.config.methods
+                        if spec.name in cpu_methods
+                    },
+                    budget=self.config.budget,
+                    clean=self.config.clean,
+                    close_fds=tuple(fd for fd in (self._folder.lock_fd,) if fd is not None),
+                )
+                pool = stack.enter_context(WorkerPool(workers, setup))
+            scheduler = Scheduler(
+                self._summarizers,
+                self.config.budget,
+                clean=self.config.clean,
+                concurrency=self.concurrency,
+                pool=pool,
+            )
+            remaining = {(t.dataset, t.id): scheduler.parts(t) for t in tasks}
+            done = 0
             if progress:
                 progress(0, total)
-            for done, task in enumerate(tasks, start=1):
-                yield score_document(
-                    task, self._summarizers, self.config.budget, clean=self.config.clean
-                )
-                if progress:
-                    progress(done, total)
-            return
-        setup = WorkerSetup(
-            factories={
-                spec.name: (self._registry.factory(spec.name), dict(spec.params))
-                for spec in self.config.methods
-            },
-            budget=self.config.budget,
-            clean=self.config.clean,
-            close_fds=tuple(fd for fd in (self._folder.lock_fd,) if fd is not None),
-        )
-        if progress:
-            progress(0, total)
-        with WorkerPool(workers, setup) as pool:
             try:
-                for done, rows in enumerate(pool.run(tasks), start=1):
+                for rows in scheduler.run(tasks):
                     yield rows
-                    if progress:
-                        progress(done, total)
+                    key = (rows[0].dataset, rows[0].id)
+                    remaining[key] -= 1
+                    if remaining[key] == 0:
+                        done += 1
+                        if progress:
+                            progress(done, total)
             except WorkerError as exc:
                 raise WorkerError(
                     f"{exc}; the finished rows are kept in {self._log.path}: rerun the same "
@@ -306,6 +340,7 @@ class BenchmarkRun:
                 "finished": finished,
                 "status": status,
                 "workers": self.workers,
+                "concurrency": self.concurrency,
                 "rows_written": written,
                 "holder": self._holder.to_dict(),
                 **({"took_over_from": taken.to_dict()} if taken is not None else {}),
@@ -365,13 +400,27 @@ def run_benchmark(
     command: str = "",
     registry: Registry | None = None,
     progress: ProgressCallback | None = None,
+    concurrency: int | None = None,
 ) -> RunOutcome:
     """Prepare and execute a benchmark run (see :class:`BenchmarkRun`)."""
     run = BenchmarkRun(
-        config, out_dir, workers=workers, force=force, command=command, registry=registry
+        config,
+        out_dir,
+        workers=workers,
+        force=force,
+        command=command,
+        registry=registry,
+        concurrency=concurrency,
     )
     run.prepare()
     return run.execute(progress)
+
+
+def _default_concurrency() -> int:
+    """The LLM ``concurrency`` setting (environment, config file, or its default)."""
+    from summarize.llm.settings import resolve_settings
+
+    return resolve_settings({}, require_server=False).concurrency
 
 
 def _params_of(summarizer: Summarizer) -> Mapping[str, Any]:

@@ -59,7 +59,17 @@ def bench(
         None, "--out", "-o", help="Output folder (default: results/<dataset name>)."
     ),
     workers: Optional[int] = typer.Option(
-        None, "--workers", "-j", help="Worker processes (default: the number of CPUs)."
+        None,
+        "--workers",
+        "-j",
+        help="Worker processes for the methods that compute (default: the number of CPUs).",
+    ),
+    concurrency: Optional[int] = typer.Option(
+        None,
+        "--concurrency",
+        "-c",
+        help="LLM requests in flight at once, across documents (default: the LLM concurrency "
+        "setting, SUMMARIZE_CONCURRENCY, else 4).",
     ),
     force: bool = typer.Option(
         False, "--force", help="Start over; the folder's old results go into backup-<time>/."
@@ -95,6 +105,10 @@ def bench(
     with reported_errors():
         if workers is not None and workers < 1:
             raise ParameterError(f"--workers must be at least 1, got {workers}")
+        if concurrency is not None and concurrency < 1:
+            raise ParameterError(
+                f"--concurrency must be at least 1 (LLM requests in flight), got {concurrency}"
+            )
         budget = Budget.of(sentences=sentences, words=words)
         fields = FieldMap(id_field, text_field, tuple(reference_field))
         loaded = tuple(load_dataset(path, fields) for path in datasets)
@@ -111,7 +125,14 @@ def bench(
             seed=seed,
         )
         folder = out or Path("results") / "+".join(d.name for d in loaded)
-        run = BenchmarkRun(config, folder, workers=workers, force=force, command=current_command())
+        run = BenchmarkRun(
+            config,
+            folder,
+            workers=workers,
+            force=force,
+            command=current_command(),
+            concurrency=concurrency,
+        )
         plan = run.prepare()
         if plan.taken_over is not None:
             note(

@@ -21,6 +21,7 @@ within that limit.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import threading
@@ -123,12 +124,7 @@ class LLMClient:
         self._sleep = sleep
         self._rng = rng if rng is not None else random.Random()
         self._slots = _slots_for(settings.display_base_url, settings.concurrency)
-        self._openai = openai.OpenAI(
-            api_key=settings.api_key or _NO_KEY,
-            base_url=settings.effective_base_url,
-            timeout=settings.timeout,
-            max_retries=0,
-        )
+        self._openai = _openai_for(settings)
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.model!r}, base_url={self._url!r})"
@@ -334,6 +330,29 @@ def _slots_for(base_url: str, concurrency: int) -> threading.BoundedSemaphore:
     """One semaphore per server and limit, shared by every client in the process (batch work)."""
     with _SLOTS_LOCK:
         return _SLOTS.setdefault((base_url, concurrency), threading.BoundedSemaphore(concurrency))
+
+
+_OPENAI: dict[tuple[str, str, float], openai.OpenAI] = {}
+
+
+def _openai_for(settings: LLMSettings) -> openai.OpenAI:
+    """One ``openai`` client per server, key and timeout, shared in the process.
+
+    Building one costs ~60 ms (it loads the CA certificates), more than a loopback answer; a
+    benchmark asks for thousands. The client is safe to share across threads.
+    """
+    secret = hashlib.sha256((settings.api_key or _NO_KEY).encode()).hexdigest()
+    key = (settings.effective_base_url, secret, settings.timeout)
+    with _SLOTS_LOCK:
+        client = _OPENAI.get(key)
+        if client is None:
+            client = _OPENAI[key] = openai.OpenAI(
+                api_key=settings.api_key or _NO_KEY,
+                base_url=settings.effective_base_url,
+                timeout=settings.timeout,
+                max_retries=0,
+            )
+        return client
 
 
 def _retry_after(headers: Any) -> float | None:

@@ -86,6 +86,8 @@ class LLMSummarizer:
     )
     family: ClassVar[str] = "abstractive"
     origin: ClassVar[str] = "summarize"
+    io_bound: ClassVar[bool] = True
+    """It waits on a server: a benchmark runs it on threads (``--concurrency``), not processes."""
 
     def __init__(
         self,
