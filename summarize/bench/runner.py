@@ -39,7 +39,7 @@ from summarize.bench.folder import (
 from summarize.bench.leaderboard import Leaderboard, build_leaderboard, write_leaderboard
 from summarize.bench.pool import WorkerPool, WorkerSetup
 from summarize.bench.results import RESULTS_FILE_NAME, ResultRow, ResultsLog, RowKey
-from summarize.bench.schedule import Scheduler, is_io_bound
+from summarize.bench.schedule import SKIPPED, Scheduler, is_io_bound
 from summarize.bench.scoring import DocumentTask
 from summarize.errors import ParameterError, ResultsConflictError, WorkerError
 from summarize.registry import Registry, default_registry
@@ -90,6 +90,10 @@ class RunOutcome:
     leaderboard: Leaderboard
     files: tuple[Path, ...]
     seconds: float
+    unfetched: int = 0
+    """Rows not made because an LLM server could not be reached or refused; a rerun tries them."""
+    problem: str | None = None
+    """Why (the server's last such error), when ``unfetched``."""
 
 
 class BenchmarkRun:
@@ -133,6 +137,8 @@ class BenchmarkRun:
         self._holder = LockHolder.this_process(command)
         self._started = ""
         self._previous: dict[str, Any] = {}
+        self._unfetched = 0
+        self._problem: str | None = None
 
     def _params(self, spec: MethodSpec, factory: Callable[..., Summarizer]) -> dict[str, Any]:
         """The method's parameters; an I/O-bound one's server limit follows ``concurrency``."""
@@ -235,10 +241,12 @@ class BenchmarkRun:
         try:
             for rows in self._results(plan.pending, progress):
                 for row in rows:
+                    if row.status == SKIPPED:
+                        continue
                     self._log.append(row)
                     written += 1
                     errors += not row.ok
-            status = "finished"
+            status = "incomplete" if self._unfetched else "finished"
         except KeyboardInterrupt:
             status = "interrupted"
             raise
@@ -262,6 +270,8 @@ class BenchmarkRun:
             leaderboard,
             (self._log.path, self.out_dir / RUN_FILE_NAME, *files),
             time.perf_counter() - clock,
+            self._unfetched,
+            self._problem,
         )
 
     def _results(
@@ -309,6 +319,8 @@ class BenchmarkRun:
                     f"{exc}; the finished rows are kept in {self._log.path}: rerun the same "
                     "command to resume (with fewer --workers if memory is short)"
                 ) from exc
+            finally:
+                self._unfetched, self._problem = scheduler.unfetched, scheduler.problem
 
     def _selected_rows(self) -> list[ResultRow]:
         wanted = {

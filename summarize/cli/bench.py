@@ -167,6 +167,11 @@ def bench(
             f"{outcome.rows_written} rows written in {outcome.seconds:.1f} s; "
             f"results, leaderboard.md/.csv/.json, leaderboard.png and run.json are in {folder}"
         )
+        if outcome.unfetched:
+            fail(
+                f"{outcome.unfetched} LLM summaries could not be fetched: {outcome.problem}; "
+                "the rows written are kept: rerun the same command to fetch the rest"
+            )
 
 
 def current_command() -> str:

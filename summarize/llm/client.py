@@ -100,11 +100,19 @@ class Completion:
 class _Retry(Exception):
     """An attempt failed in a way worth another try."""
 
-    def __init__(self, final: LLMError, wait: float | None = None, *, format_problem: bool = False):
+    def __init__(
+        self,
+        final: LLMError,
+        wait: float | None = None,
+        *,
+        format_problem: bool = False,
+        rate_limited: bool = False,
+    ):
         super().__init__(str(final))
         self.final = final
         self.wait = wait
         self.format_problem = format_problem
+        self.rate_limited = rate_limited
 
 
 class LLMClient:
@@ -124,6 +132,7 @@ class LLMClient:
         self._sleep = sleep
         self._rng = rng if rng is not None else random.Random()
         self._slots = _slots_for(settings.display_base_url, settings.concurrency)
+        self._gate = _gate_for(settings.display_base_url)
         self._openai = _openai_for(settings)
 
     def __repr__(self) -> str:
@@ -159,6 +168,8 @@ class LLMClient:
                 return Completion(hit.text, hit.tokens_in, hit.tokens_out, cached=True)
         retries = format_retries = 0
         while True:
+            if retries == 0:  # a retry has waited already; a first try waits out a 429 elsewhere
+                self._gate.wait(self._sleep)
             started = time.monotonic()
             try:
                 with self._slots:
@@ -183,6 +194,8 @@ class LLMClient:
                         f"{retry.final} and asks to wait {retry.wait:g}s, longer than "
                         f"max_backoff ({self.settings.max_backoff:g}s); try again later"
                     ) from None
+                if retry.rate_limited:
+                    self._gate.hold(wait)  # the other requests to this server back off too
                 self._sleep(wait)
                 retries += 1
                 self.usage.add(retries=1, seconds=spent + wait)
@@ -266,6 +279,7 @@ class LLMClient:
                 raise _Retry(
                     LLMConnectionError(f"the server at {self._url} {what} (HTTP {status})"),
                     _retry_after(exc.response.headers),
+                    rate_limited=status == 429,
                 ) from None
             raise LLMError(
                 f"the server at {self._url} refused the request (HTTP {status}): "
@@ -330,6 +344,38 @@ def _slots_for(base_url: str, concurrency: int) -> threading.BoundedSemaphore:
     """One semaphore per server and limit, shared by every client in the process (batch work)."""
     with _SLOTS_LOCK:
         return _SLOTS.setdefault((base_url, concurrency), threading.BoundedSemaphore(concurrency))
+
+
+class _ServerGate:
+    """When one request to a server is told to wait (HTTP 429), new requests wait too.
+
+    Without it, 32 documents in flight would each find out on their own, and the server would
+    get a new wave of requests while it asks for a pause.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._not_before = 0.0
+
+    def hold(self, seconds: float) -> None:
+        """Ask new requests to wait ``seconds`` from now."""
+        with self._lock:
+            self._not_before = max(self._not_before, time.monotonic() + seconds)
+
+    def wait(self, sleep: Callable[[float], None]) -> None:
+        """Wait until the server's pause, if any, is over."""
+        with self._lock:
+            remaining = self._not_before - time.monotonic()
+        if remaining > 0:
+            sleep(remaining)
+
+
+_GATES: dict[str, _ServerGate] = {}
+
+
+def _gate_for(base_url: str) -> _ServerGate:
+    with _SLOTS_LOCK:
+        return _GATES.setdefault(base_url, _ServerGate())
 
 
 _OPENAI: dict[tuple[str, str, float], openai.OpenAI] = {}

@@ -8,6 +8,11 @@ a wall-clock time: speed is measured by ``benchmarks/llm_concurrency.py``.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +25,7 @@ from tests.llm.conftest import llm_env as llm_env  # noqa: F401 - autouse: no ke
 from tests.llm.fake_openai_server import FakeOpenAIServer
 
 DOCUMENTS = 12
+REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -93,3 +99,70 @@ def test_a_concurrency_of_zero_is_a_one_line_error(slow_server, tmp_path):
         "error: --concurrency must be at least 1 (LLM requests in flight), got 0"
     ]
     assert not (tmp_path / "out").exists() and slow_server.requests == []
+
+
+def test_a_server_that_answers_429_to_everything_is_a_clear_error_and_a_rerun_fetches_the_rest(
+    tmp_path,
+):
+    data = write_dataset(tmp_path / "towns.jsonl", 16)
+    out = tmp_path / "out"
+    with FakeOpenAIServer(overloaded=True, retry_after="0.05") as server:
+        refused = bench(server, data, out, "--concurrency", "4")
+        assert refused.exit_code == 1
+        last = refused.stderr.strip().splitlines()[-1]
+        assert last.startswith("error: 16 LLM summaries could not be fetched: the server at ")
+        assert "is rate-limiting requests (HTTP 429) (3 tries)" in last
+        assert last.endswith("rerun the same command to fetch the rest")
+        assert "Traceback" not in refused.output
+        # It gave up after a few documents in a row failed, not after hammering all sixteen.
+        assert len(server.requests) <= 8 * 3
+        written = rows(out)
+        assert {r["method"] for r in written} == {"lead"} and len(written) == 16  # kept
+        assert json.loads((out / "run.json").read_text())["status"] == "incomplete"
+
+        server.state.overloaded = False  # the rate limit is over
+        resumed = bench(server, data, out, "--concurrency", "4")
+        assert resumed.exit_code == 0, resumed.output
+        assert "resuming: 16 of 32 rows already done" in resumed.stderr
+    written = rows(out)
+    assert sorted((r["id"], r["method"]) for r in written) == sorted(
+        (f"doc-{i}", m) for i in range(16) for m in ("lead", "llm")
+    )
+    assert all(r["status"] == "ok" for r in written)
+
+
+def test_an_unknown_model_stops_the_llm_part_at_once(slow_server, tmp_path):
+    data = write_dataset(tmp_path / "towns.jsonl", 10)
+    done = bench(slow_server, data, tmp_path / "out", "--concurrency", "2", model="no-such-model")
+    assert done.exit_code == 1
+    last = done.stderr.strip().splitlines()[-1]
+    assert "model 'no-such-model' not found" in last and "could not be fetched" in last
+    assert len(slow_server.requests) <= 2  # the documents in flight when the 404 came back
+    assert {r["method"] for r in rows(tmp_path / "out")} == {"lead"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="process groups")
+def test_ctrl_c_does_not_wait_for_requests_in_flight(tmp_path):
+    data = write_dataset(tmp_path / "towns.jsonl", 6)
+    out = tmp_path / "out"
+    with FakeOpenAIServer(delay=60.0) as server:  # answers that would take a minute
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "tests.bench.launch", "bench", str(data),
+                "--methods", "lead,llm", "--out", str(out), "--workers", "1", "-c", "3",
+                "--param", f"llm.base_url={server.base_url}", "--param", "llm.model=fake",
+                "--param", "llm.cache=false",
+            ],
+            cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            start_new_session=True, env=os.environ | {"SUMMARIZE_TIMEOUT": "120"},
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while server.state.in_flight < 3:  # the llm requests are waiting on the server
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=20)  # far less than the minute in flight
+    assert process.returncode == 130, stderr
+    assert "run the same command again to resume" in stderr and "Traceback" not in stderr
+    assert json.loads((out / "run.json").read_text())["status"] == "interrupted"

@@ -60,6 +60,8 @@ class ServerState:
     hang_seconds: float = 2.0
     delay: float = 0.0
     """Seconds every chat answer takes (a model's think time; for concurrency benchmarks)."""
+    overloaded: bool = False
+    """While set, every chat request gets HTTP 429 with ``retry_after``, whatever the model."""
     retry_after: str = "0.05"
     aliases: tuple[str, ...] = ()
     """Other model names answered like ``fake`` (the demo serves the default model name)."""
@@ -147,6 +149,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, {"error": {"message": message, "code": "model_not_found"}})
             return
         fault = base if not (once and seen > 0) else "fake"
+        if self.state.overloaded:
+            fault = "fake-429"
         with self.state.lock:
             self.state.in_flight += 1
             self.state.max_in_flight = max(self.state.max_in_flight, self.state.in_flight)
