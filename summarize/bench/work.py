@@ -49,6 +49,9 @@ WorkItem = DocumentTask | ScoringTask
 class _Answered:
     """A summarizer that hands back an answer already fetched, so it is scored as any other."""
 
+    name = "answered"
+    description = "an answer fetched beforehand"
+
     def __init__(self, answer: Answer) -> None:
         self.answer = answer
 
