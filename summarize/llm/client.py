@@ -9,9 +9,11 @@ tested and documented. One request is tried at most ``1 + max_retries`` times:
   backoff with jitter: ``min(max_backoff, backoff × 2^retry) × uniform(0.5, 1)``. A
   ``Retry-After`` longer than ``max_backoff`` is not waited for: the error says so at once.
 * **retried once**: an answer the caller's ``validate`` rejects (not in the asked format).
+* **retried once with twice the room**: an answer cut off at ``max_tokens``
+  (``finish_reason == "length"``); cut off again, it is an error, never half a briefing passed
+  off as whole. Its tokens are counted either way.
 * **never retried**, a one-line error at once: 401/403 (wrong key), 404 (unknown model or wrong
-  base URL), 400 (refused request), and an answer cut off at ``max_tokens``
-  (``finish_reason == "length"``), which would otherwise pass half a briefing off as whole.
+  base URL), 400 (refused request).
 
 All failures are :class:`~summarize.errors.LLMError` subclasses. At most ``concurrency``
 requests to one server are in flight at once in a process, across threads and clients (e.g.
@@ -115,6 +117,15 @@ class _Retry(Exception):
         self.rate_limited = rate_limited
 
 
+class _CutOff(Exception):
+    """The answer stopped at ``max_tokens``; what it cost."""
+
+    def __init__(self, tokens_in: int, tokens_out: int) -> None:
+        super().__init__("cut off")
+        self.tokens_in = tokens_in
+        self.tokens_out = tokens_out
+
+
 class LLMClient:
     """Chat completions against the server in ``settings``, with retries, cache and accounting."""
 
@@ -167,6 +178,7 @@ class LLMClient:
                 self.usage.add(cache_hits=1)
                 return Completion(hit.text, hit.tokens_in, hit.tokens_out, cached=True)
         retries = format_retries = 0
+        max_tokens = self.settings.max_tokens
         while True:
             if retries == 0:  # a retry has waited already; a first try waits out a 429 elsewhere
                 self._gate.wait(self._sleep)
@@ -174,7 +186,20 @@ class LLMClient:
             try:
                 with self._slots:
                     self.usage.add(calls=1)
-                    completion = self._attempt(payload, validate)
+                    completion = self._attempt(payload, validate, max_tokens)
+            except _CutOff as cut:
+                spent = time.monotonic() - started
+                self.usage.add(seconds=spent, tokens_in=cut.tokens_in, tokens_out=cut.tokens_out)
+                if max_tokens == self.settings.max_tokens:  # once more, with twice the room
+                    max_tokens *= 2
+                    retries += 1
+                    self.usage.add(retries=1)
+                    continue
+                raise LLMResponseError(
+                    f"the answer was cut off at max_tokens={self.settings.max_tokens}, and again "
+                    f"at {max_tokens} (finish_reason 'length'); raise --max-tokens "
+                    f"({retries + 1} tries)"
+                ) from None
             except _Retry as retry:
                 spent = time.monotonic() - started
                 if retry.format_problem:
@@ -242,7 +267,10 @@ class LLMClient:
         return ceiling * self._rng.uniform(0.5, 1.0)
 
     def _attempt(
-        self, payload: list[dict[str, str]], validate: Callable[[str], str | None] | None
+        self,
+        payload: list[dict[str, str]],
+        validate: Callable[[str], str | None] | None,
+        max_tokens: int,
     ) -> Completion:
         settings = self.settings
         try:
@@ -250,7 +278,7 @@ class LLMClient:
                 model=settings.model,
                 messages=payload,  # type: ignore[arg-type]
                 temperature=settings.temperature,
-                max_tokens=settings.max_tokens,
+                max_tokens=max_tokens,
             )
         except openai.APITimeoutError:
             raise _Retry(
@@ -298,11 +326,11 @@ class LLMClient:
         choice = choices[0]
         message = getattr(choice, "message", None)
         text = getattr(message, "content", None)
+        usage = getattr(response, "usage", None)
+        tokens_in = int(getattr(usage, "prompt_tokens", None) or 0)
+        tokens_out = int(getattr(usage, "completion_tokens", None) or 0)
         if getattr(choice, "finish_reason", None) == "length":
-            raise LLMResponseError(
-                f"the answer was cut off at max_tokens={self.settings.max_tokens} "
-                "(finish_reason 'length'); raise --max-tokens"
-            )
+            raise _CutOff(tokens_in, tokens_out)
         if not isinstance(text, str) or not text.strip():
             raise _Retry(LLMResponseError(f"the server at {self._url} answered with empty text"))
         if validate is not None:
@@ -312,10 +340,7 @@ class LLMClient:
                     LLMResponseError(f"the model did not answer in the asked format: {problem}"),
                     format_problem=True,
                 )
-        usage = getattr(response, "usage", None)
-        tokens_in = getattr(usage, "prompt_tokens", None) or 0
-        tokens_out = getattr(usage, "completion_tokens", None) or 0
-        return Completion(text, int(tokens_in), int(tokens_out))
+        return Completion(text, tokens_in, tokens_out)
 
     def _unparseable(self, detail: str) -> LLMResponseError:
         return LLMResponseError(
