@@ -46,7 +46,7 @@ from summarize.llm.cache import CachedAnswer, ResponseCache, cache_key
 from summarize.llm.prompts import ChatMessage
 from summarize.llm.settings import LLMSettings
 
-__all__ = ["Completion", "LLMClient", "Usage"]
+__all__ = ["Completion", "LLMClient", "Traffic", "Usage", "traffic"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -115,6 +115,43 @@ class _Retry(Exception):
         self.wait = wait
         self.format_problem = format_problem
         self.rate_limited = rate_limited
+
+
+@dataclass(frozen=True)
+class Traffic:
+    """What every client of this process is doing and has spent (for progress displays)."""
+
+    in_flight: int = 0
+    """Requests sent and not yet answered."""
+    requests: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+class _TrafficMeter:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value = Traffic()
+
+    def add(self, **amounts: int) -> None:
+        with self._lock:
+            value = self._value
+            self._value = Traffic(
+                **{name: getattr(value, name) + amounts.get(name, 0) for name in _TRAFFIC_FIELDS}
+            )
+
+    def now(self) -> Traffic:
+        with self._lock:
+            return self._value
+
+
+_TRAFFIC_FIELDS = ("in_flight", "requests", "tokens_in", "tokens_out")
+_METER = _TrafficMeter()
+
+
+def traffic() -> Traffic:
+    """Requests in flight now, and requests and tokens so far, across this process's clients."""
+    return _METER.now()
 
 
 class _CutOff(Exception):
@@ -186,10 +223,15 @@ class LLMClient:
             try:
                 with self._slots:
                     self.usage.add(calls=1)
-                    completion = self._attempt(payload, validate, max_tokens)
+                    _METER.add(in_flight=1, requests=1)
+                    try:
+                        completion = self._attempt(payload, validate, max_tokens)
+                    finally:
+                        _METER.add(in_flight=-1)
             except _CutOff as cut:
                 spent = time.monotonic() - started
                 self.usage.add(seconds=spent, tokens_in=cut.tokens_in, tokens_out=cut.tokens_out)
+                _METER.add(tokens_in=cut.tokens_in, tokens_out=cut.tokens_out)
                 if max_tokens == self.settings.max_tokens:  # once more, with twice the room
                     max_tokens *= 2
                     retries += 1
@@ -233,6 +275,7 @@ class LLMClient:
                 tokens_in=completion.tokens_in,
                 tokens_out=completion.tokens_out,
             )
+            _METER.add(tokens_in=completion.tokens_in, tokens_out=completion.tokens_out)
             if self.cache is not None:
                 self.cache.put(
                     key, CachedAnswer(completion.text, completion.tokens_in, completion.tokens_out)

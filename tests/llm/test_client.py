@@ -243,3 +243,26 @@ def test_concurrency_limit_is_shared_by_clients_of_one_server(server: FakeOpenAI
     for thread in threads:
         thread.join()
     assert len(server.requests) == 6 and server.state.max_in_flight == 3
+
+
+def test_traffic_counts_requests_in_flight_and_tokens_across_clients(
+    server: FakeOpenAIServer,
+) -> None:
+    from summarize.llm.client import traffic
+
+    server.state.hang_seconds = 0.3
+    before = traffic()
+    clients = [make_client(server, "fake-hang", timeout=5)[0] for _ in range(3)]
+    threads = [threading.Thread(target=client.complete, args=(MESSAGES,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 10
+    while server.state.in_flight < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert traffic().in_flight - before.in_flight == 3  # all three are waiting on the server
+    for thread in threads:
+        thread.join()
+    after = traffic()
+    assert after.in_flight == before.in_flight and after.requests - before.requests == 3
+    spent = sum(client.usage.tokens_out for client in clients)
+    assert after.tokens_out - before.tokens_out == spent > 0
