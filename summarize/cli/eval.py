@@ -62,7 +62,7 @@ class ReferencesMode(str, Enum):
         "  summarize eval outputs.jsonl --output scores.jsonl --format json\n\n"
         "  summarize eval --summary S.txt --reference R.txt --reference R2.txt --source A.txt\n\n"
         'Each line of FILE.jsonl: {"id": ..., "summary": ..., "references": [...], '
-        '"source": ...} (references and source optional).'
+        '"source": ...} (references or source, or both).'
     ),
 )
 def eval_command(

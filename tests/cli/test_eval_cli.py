@@ -161,16 +161,26 @@ def test_refuses_to_overwrite_without_force(tmp_path):
 
 
 def test_empty_summaries_and_references_score_zero(tmp_path):
-    rows = [
-        {"id": "e", "summary": "", "references": [""]},
-        {"id": "f", "summary": "x", "references": []},
-    ]
+    rows = [{"id": "e", "summary": "", "references": [""]}]
     data = write_jsonl(tmp_path / "in.jsonl", rows)
     out = tmp_path / "scores.jsonl"
     assert run(str(data), "--output", str(out)).exit_code == 0
-    first, second = read_jsonl(out)
+    (first,) = read_jsonl(out)
     assert all(score["fmeasure"] == 0.0 for score in first["rouge"].values())
-    assert set(second) == {"id"}
+
+
+def test_a_row_with_neither_references_nor_source_is_a_bad_row_not_an_empty_score(tmp_path):
+    rows = [ROWS[2], {"id": "f", "summary": "x", "references": []}, {"id": "g", "summary": "y"}]
+    data = write_jsonl(tmp_path / "in.jsonl", rows)
+    refused = run(str(data))
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == (
+        "error: line 2: neither 'references' nor 'source': nothing to score the summary against"
+    )
+    out = tmp_path / "scores.jsonl"
+    skipped = run(str(data), "--skip-bad", "--output", str(out))
+    assert skipped.exit_code == 0 and "skipped 2 bad row(s)" in skipped.stderr
+    assert [row["id"] for row in read_jsonl(out)] == [3]
 
 
 def test_stemming_and_reference_mode_options(tmp_path):
