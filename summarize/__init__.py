@@ -7,12 +7,13 @@
 
 from summarize.api import DEFAULT_METHOD, available, brief, get, methods
 from summarize.briefing import SCHEMA_VERSION, Briefing, BriefingSentence, Flag
-from summarize.document import Document, Paragraph, Sentence
+from summarize.document import Document, PageMetadata, Paragraph, Sentence
 from summarize.errors import (
     BudgetError,
     DatasetError,
     DecodingError,
     EmptyDocumentError,
+    FetchError,
     FormatError,
     InputError,
     InputTooLargeError,
@@ -30,6 +31,7 @@ from summarize.errors import (
     ResultsWriteError,
     SummarizeError,
     UnknownMethodError,
+    UnsupportedFormatError,
     WorkerError,
 )
 from summarize.evaluation import Evaluation, Evaluator, Extractiveness, Score, evaluate
@@ -54,6 +56,7 @@ __all__ = [
     "Extractiveness",
     "FactualityChecker",
     "FactualityResult",
+    "FetchError",
     "Flag",
     "FormatError",
     "InputError",
@@ -66,6 +69,7 @@ __all__ = [
     "LLMResponseError",
     "MethodInfo",
     "OutputExistsError",
+    "PageMetadata",
     "Paragraph",
     "ParameterError",
     "PluginError",
@@ -80,6 +84,7 @@ __all__ = [
     "SummarizeError",
     "Summarizer",
     "UnknownMethodError",
+    "UnsupportedFormatError",
     "WorkerError",
     "__version__",
     "available",

@@ -9,6 +9,8 @@ Library code raises these; only the CLI turns them into a one-line message and a
     │   ├── EmptyDocumentError        no text (or no sentences) to summarize
     │   ├── InputTooLargeError        larger than the configured limit
     │   ├── DecodingError             bytes in no encoding we could recognise
+    │   ├── FetchError                a URL that could not be fetched as a web page
+    │   ├── UnsupportedFormatError    a file format we cannot read (or a PDF with no text layer)
     │   ├── DatasetError              a benchmark dataset that is missing, empty or malformed
     │   └── BadRowError               a row of an evaluation file that cannot be scored (by line)
     ├── BudgetError                   a length budget that makes no sense (0, negative, 2 kinds)
@@ -55,6 +57,14 @@ class DecodingError(InputError):
     """The input bytes are in no text encoding we could recognise."""
 
 
+class FetchError(InputError):
+    """A URL that could not be fetched as a web page (refused, timed out, 404, not HTML …)."""
+
+
+class UnsupportedFormatError(InputError):
+    """A file we cannot read as text: an unknown format, a scanned or encrypted PDF."""
+
+
 class BudgetError(SummarizeError, ValueError):
     """A length budget that makes no sense."""
 
@@ -97,6 +107,10 @@ class BadRowError(InputError):
         self.line = line
         self.problem = problem
         super().__init__(f"line {line}: {problem}")
+
+    def __reduce__(self) -> tuple[type[BadRowError], tuple[int, str]]:
+        # Rebuilt from (line, problem), so it can travel back from a worker process.
+        return (type(self), (self.line, self.problem))
 
 
 class ResultsConflictError(SummarizeError):

@@ -25,9 +25,9 @@ try:
 except ImportError:  # Windows: no advisory locks; one run per folder is then up to the user
     fcntl = None  # type: ignore[assignment]
 
-from summarize.bench._files import write_atomic
 from summarize.bench.results import RESULTS_FILE_NAME
 from summarize.errors import ResultsConflictError
+from summarize.files import write_atomic
 
 __all__ = [
     "LOCK_FILE_NAME",

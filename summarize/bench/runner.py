@@ -38,10 +38,17 @@ from summarize.bench.folder import (
 )
 from summarize.bench.leaderboard import Leaderboard, build_leaderboard, write_leaderboard
 from summarize.bench.pool import WorkerPool, WorkerSetup
-from summarize.bench.results import RESULTS_FILE_NAME, ResultRow, ResultsLog, RowKey
+from summarize.bench.results import (
+    RESULTS_FILE_NAME,
+    RESULTS_SCHEMA_VERSION,
+    ResultRow,
+    ResultsLog,
+    RowKey,
+)
 from summarize.bench.schedule import SKIPPED, Scheduler, is_io_bound
 from summarize.bench.scoring import DocumentTask
 from summarize.errors import ParameterError, ResultsConflictError, WorkerError
+from summarize.evaluation.rouge import ROUGE_TYPES
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import ProgressCallback, Summarizer
 
@@ -156,7 +163,7 @@ class BenchmarkRun:
     def fingerprint(self) -> dict[str, Any]:
         """The configuration a results folder is tied to (compared on resume)."""
         return {
-            "results_schema": 1,
+            "results_schema": RESULTS_SCHEMA_VERSION,
             "methods": [
                 {"name": name, "params": _jsonable(_params_of(summarizer))}
                 for name, summarizer in self._summarizers.items()
@@ -164,7 +171,7 @@ class BenchmarkRun:
             "budget": self.config.budget.describe(),
             "clean": self.config.clean,
             "datasets": [d.fingerprint() for d in self.config.datasets],
-            "rouge": {"types": ["rouge1", "rouge2", "rougeL", "rougeLsum"], "references": "max"},
+            "rouge": {"types": list(ROUGE_TYPES), "references": "max"},
         }
 
     def prepare(self) -> Plan:

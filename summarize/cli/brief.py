@@ -13,15 +13,14 @@ from summarize.api import DEFAULT_METHOD, get
 from summarize.api import methods as list_methods
 from summarize.cli.app import app
 from summarize.cli.common import (
-    DelayedProgress,
+    ProgressBar,
     fail,
     note,
-    read_input,
+    read_document,
     reported_errors,
     write_output,
 )
 from summarize.cli.llm import LLM_PANEL, llm_params
-from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.registry import default_registry
 from summarize.summarizers.base import Budget
@@ -55,6 +54,8 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
         "  summarize brief article.txt\n\n"
         "  summarize brief article.txt --method lead --sentences 3\n\n"
         "  summarize brief page.html --words 60 --format markdown\n\n"
+        "  summarize brief https://example.com/news/story.html --format json\n\n"
+        "  summarize brief report.pdf --sentences 5\n\n"
         "  cat article.txt | summarize brief - --format json --output briefing.json\n\n"
         "  summarize brief article.txt --method textrank --param damping=0.9\n\n"
         "  summarize brief article.txt --method llm --base-url http://localhost:11434/v1 "
@@ -63,7 +64,9 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
 )
 def brief(
     source: str = typer.Argument(
-        ..., metavar="PATH|-", help="Article to summarize: a text or HTML file, or - for stdin."
+        ...,
+        metavar="PATH|URL|-",
+        help="Article to summarize: a text, HTML, PDF or .docx file, an http(s) URL, or - for stdin.",
     ),
     method: str = typer.Option(
         DEFAULT_METHOD, "--method", "-m", help="Summarizer to use (see: summarize methods)."
@@ -142,8 +145,8 @@ def brief(
         summarizer = get(method, **{**parse_params(param), **llm})
         if output is not None and output.exists() and not force:
             fail(f"{output} already exists (use --force to overwrite it)")
-        document = Document.from_string(read_input(source, max_mb), clean=clean)
-        progress = DelayedProgress(f"{method}: summarizing")
+        document = read_document(source, max_mb, clean)
+        progress = ProgressBar(f"{method}: summarizing")
         try:
             briefing = summarizer.summarize(document, budget, progress=progress)
         finally:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from itertools import islice
 from pathlib import Path
 
@@ -58,8 +59,8 @@ def test_scores_every_row_and_prints_a_table_of_means(tmp_path):
     assert result.exit_code == 0, result.output
     scored = read_jsonl(out)
     assert [row["id"] for row in scored] == ["faithful", "wrong-day", 3, "no-references"]
-    assert set(scored[0]) == {"id", "rouge", "factuality", "extractiveness"}
-    assert set(scored[2]) == {"id", "rouge"}
+    assert set(scored[0]) == {"id", "rouge", "tokenizer", "factuality", "extractiveness"}
+    assert set(scored[2]) == {"id", "rouge", "tokenizer"}
     assert set(scored[3]) == {"id", "factuality", "extractiveness"}
     assert set(scored[0]["rouge"]["rougeLsum"]) == {"precision", "recall", "fmeasure"}
     assert scored[0]["factuality"]["label"] is True
@@ -238,3 +239,15 @@ def test_rows_are_read_lazily():
 
     first = list(islice(read_rows(io.BufferedReader(Endless())), 3))
     assert [number for number, _ in first] == [1, 2, 3]
+
+
+def test_the_progress_bar_never_writes_to_stdout(capsys, monkeypatch):
+    from summarize.cli.common import ProgressBar
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    for unit in (None, "docs"):
+        bar = ProgressBar("work", delay=0.0, unit=unit)
+        bar(1, 10)
+        bar(10, 10)
+        bar.close()
+    assert capsys.readouterr().out == ""
