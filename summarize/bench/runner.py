@@ -147,6 +147,11 @@ class BenchmarkRun:
         self._unfetched = 0
         self._problem: str | None = None
 
+    @property
+    def io_methods(self) -> frozenset[str]:
+        """The methods that wait on a server (run on ``concurrency`` threads, not processes)."""
+        return self._io_methods
+
     def _params(self, spec: MethodSpec, factory: Callable[..., Summarizer]) -> dict[str, Any]:
         """The method's parameters; an I/O-bound one's server limit follows ``concurrency``."""
         params = dict(spec.params)

@@ -11,6 +11,7 @@ from summarize.bench.results import ResultRow
 from summarize.bench.scoring import DocumentTask, score_document
 from summarize.briefing import Briefing
 from summarize.document import Document
+from summarize.llm.usage import Usage
 from summarize.summarizers.base import Budget, ProgressCallback, Summarizer
 
 __all__ = ["Answer", "ScoringTask", "WorkItem", "do_work"]
@@ -28,11 +29,13 @@ class Answer:
     seconds: float
     error_type: str = ""
     error: str = ""
+    usage: Usage | None = None
+    """What a failed method had spent (an :class:`~summarize.errors.LLMError` knows)."""
 
     @classmethod
     def failed(cls, exc: Exception, seconds: float) -> Answer:
         """The answer of a method that raised ``exc``."""
-        return cls(None, seconds, type(exc).__name__, str(exc))
+        return cls(None, seconds, type(exc).__name__, str(exc), getattr(exc, "usage", None))
 
 
 @dataclass(frozen=True)
@@ -72,5 +75,13 @@ def do_work(
         return score_document(item, dict(summarizers), budget, clean=clean)
     answered: dict[str, Summarizer] = {m: _Answered(a) for m, a in item.answers.items()}
     rows = score_document(item.task, answered, budget, clean=clean)
-    seconds = {method: answer.seconds for method, answer in item.answers.items()}
-    return [replace(row, seconds=seconds.get(row.method, row.seconds)) for row in rows]
+    return [_with_answer(row, item.answers.get(row.method)) for row in rows]
+
+
+def _with_answer(row: ResultRow, answer: Answer | None) -> ResultRow:
+    """The row with the time its answer took (and, if it failed, what it spent)."""
+    if answer is None:
+        return row
+    if row.status == "error" and answer.usage is not None:
+        row = replace(row, usage=answer.usage)
+    return replace(row, seconds=answer.seconds)

@@ -148,7 +148,13 @@ def bench(
         for dataset in loaded:
             if dataset.ptb_rows:
                 note(f"{dataset.name}: {dataset.ptb_rows} PTB-tokenized rows detokenized")
-        bar = ProgressBar(f"{len(names)} methods", delay=0.0, unit="docs")
+        spent = _LLMTraffic() if run.io_methods else None
+        bar = ProgressBar(
+            f"{len(names)} methods",
+            delay=0.0,
+            unit="docs",
+            detail=spent.describe if spent is not None else None,
+        )
         try:
             outcome = run.execute(bar)
         except KeyboardInterrupt:
@@ -163,6 +169,8 @@ def bench(
         typer.echo(outcome.leaderboard.to_markdown())
         if outcome.errors_written:
             note(f"{outcome.errors_written} summaries failed (status 'error' in results.jsonl)")
+        if spent is not None:
+            note(f"LLM: {spent.describe(final=True)}")
         note(
             f"{outcome.rows_written} rows written in {outcome.seconds:.1f} s; "
             f"results, leaderboard.md/.csv/.json, leaderboard.png and run.json are in {folder}"
@@ -203,3 +211,25 @@ def _method_params(pairs: list[str], names: list[str]) -> dict[str, dict[str, An
             raise ParameterError(f"--param '{pair}' is for '{method}', which is not in --methods")
         params.setdefault(method, {}).update(parse_params([rest]))
     return params
+
+
+class _LLMTraffic:
+    """This run's LLM requests in flight and tokens spent, for the progress bar and the end."""
+
+    def __init__(self) -> None:
+        from summarize.llm.client import traffic  # imports openai: only for runs that use it
+
+        self._traffic = traffic
+        self._start = traffic()
+
+    def describe(self, final: bool = False) -> str:
+        """``12 in flight, 3,400 tokens`` (or, at the end, requests and tokens in and out)."""
+        now, start = self._traffic(), self._start
+        tokens_in = now.tokens_in - start.tokens_in
+        tokens_out = now.tokens_out - start.tokens_out
+        if final:
+            return (
+                f"{now.requests - start.requests:,} requests, {tokens_in:,} tokens in, "
+                f"{tokens_out:,} out"
+            )
+        return f"{now.in_flight} in flight, {tokens_in + tokens_out:,} tokens"

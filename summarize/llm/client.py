@@ -307,7 +307,7 @@ class LLMClient:
     def _wait(self, retries: int, retry_after: float | None) -> float | None:
         if retry_after is not None:
             return max(retry_after, 0.0) if retry_after <= self.settings.max_backoff else None
-        ceiling = min(self.settings.max_backoff, self.settings.backoff * 2**retries)
+        ceiling = min(self.settings.max_backoff, self.settings.backoff * 2.0**retries)
         return ceiling * self._rng.uniform(0.5, 1.0)
 
     def _attempt(

@@ -64,6 +64,8 @@ def test_many_documents_are_in_flight_at_once_and_every_row_is_written_once(slow
     assert all(r["seconds"] >= 0.3 for r in llm)  # each row keeps its own request's time
     record = json.loads((tmp_path / "out" / "run.json").read_text())
     assert record["sessions"][-1]["concurrency"] == 8
+    tokens_in = sum(r["usage"]["tokens_in"] for r in llm)
+    assert f"note: LLM: {DOCUMENTS} requests, {tokens_in:,} tokens in, " in done.stderr
 
 
 def test_the_same_rows_whatever_the_concurrency(slow_server, tmp_path):
@@ -166,3 +168,22 @@ def test_ctrl_c_does_not_wait_for_requests_in_flight(tmp_path):
     assert process.returncode == 130, stderr
     assert "run the same command again to resume" in stderr and "Traceback" not in stderr
     assert json.loads((out / "run.json").read_text())["status"] == "interrupted"
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_failed_documents_tokens_are_still_counted(slow_server, tmp_path, workers):
+    data = write_dataset(tmp_path / "towns.jsonl", 3)
+    out = tmp_path / "out"
+    done = bench(slow_server, data, out, "-c", "3", "-j", workers, model="fake-length")
+    assert done.exit_code == 0, done.output  # the method's failure, not the server's
+    failed = [r for r in rows(out) if r["method"] == "llm"]
+    assert len(failed) == 3 and all(r["status"] == "error" for r in failed)
+    assert all("cut off at max_tokens=" in r["error"] for r in failed)
+    for row in failed:  # the answer, then once more with twice the room: both paid for
+        assert row["usage"]["calls"] == 2 and row["usage"]["retries"] == 1
+        assert row["usage"]["tokens_in"] > 0 and row["usage"]["tokens_out"] > 0
+    board = json.loads((out / "leaderboard.json").read_text())
+    totals = {s["method"]: s["usage_totals"] for s in board["standings"]}["llm"]
+    assert totals["calls"] == 6 and totals["tokens_in"] == sum(
+        r["usage"]["tokens_in"] for r in failed
+    )
