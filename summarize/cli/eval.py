@@ -125,6 +125,14 @@ def eval_command(
         help="Also ask an LLM judge (with --summary and --source; settings as for --method llm, "
         "see docs/llm.md).",
     ),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="--judge llm: the model (as for summarize brief --method llm)."
+    ),
+    base_url: Optional[str] = typer.Option(
+        None,
+        "--base-url",
+        help="--judge llm: the OpenAI-compatible server, e.g. http://localhost:11434/v1.",
+    ),
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
@@ -139,7 +147,14 @@ def eval_command(
             if judge and source is None:
                 fail("--judge llm needs --source, the article the summary summarizes")
             _score_one(
-                evaluator, summary, reference, source, max_mb, output_format, judge=bool(judge)
+                evaluator,
+                summary,
+                reference,
+                source,
+                max_mb,
+                output_format,
+                judge=bool(judge),
+                judge_settings={"model": model, "base_url": base_url},
             )
             return
         if file is None:
@@ -164,6 +179,7 @@ def _score_one(
     output_format: EvalFormat,
     *,
     judge: bool = False,
+    judge_settings: Optional[dict[str, Optional[str]]] = None,
 ) -> None:
     summary_text = read_input(str(summary), max_mb)
     source_text = read_input(str(source), max_mb) if source is not None else None
@@ -176,7 +192,7 @@ def _score_one(
     if judge and source_text is not None:
         from summarize.llm.judge import judge_factuality  # imports openai: only when asked
 
-        verdict = judge_factuality(summary_text, source_text)
+        verdict = judge_factuality(summary_text, source_text, **(judge_settings or {}))
     if output_format is EvalFormat.json:
         data = evaluation.to_dict()
         if verdict is not None:
