@@ -83,6 +83,9 @@ def eval_command(
     skip_bad: bool = typer.Option(
         False, "--skip-bad", help="Skip rows that cannot be scored and count them."
     ),
+    show: bool = typer.Option(
+        False, "--show", help="Also list each row's flagged claims with the reasons (a table)."
+    ),
     stem: bool = typer.Option(True, "--stem/--no-stem", help="Porter-stem words for ROUGE."),
     tokenizer: str = typer.Option(
         "auto",
@@ -166,7 +169,14 @@ def eval_command(
         if judge is not None:
             fail("--judge llm goes with --summary and --source")
         _score_file(
-            evaluator, file, output, force, skip_bad, output_format, workers or available_workers()
+            evaluator,
+            file,
+            output,
+            force,
+            skip_bad,
+            output_format,
+            workers or available_workers(),
+            show=show,
         )
 
 
@@ -216,8 +226,11 @@ def _score_file(
     skip_bad: bool,
     output_format: EvalFormat,
     workers: int,
+    *,
+    show: bool = False,
 ) -> None:
     to_stdout = output is not None and str(output) == "-"
+    flagged: list[tuple[str, str, str]] = []
     if output is not None and not to_stdout:
         if output.is_dir():
             raise OutputExistsError(f"{output} is a directory")
@@ -238,6 +251,8 @@ def _score_file(
                 scored += chunk.scored
                 if sink is not None:
                     sink.write(chunk.json_lines)
+                if show:
+                    flagged.extend(_flagged_claims(chunk.json_lines))
                 if total:
                     progress(stream.tell(), total)
         finally:
@@ -251,6 +266,8 @@ def _score_file(
         text = json.dumps(report.to_dict(), indent=2) + "\n"
     else:
         text = _corpus_table(report.metrics, scored)
+    if show and output_format is EvalFormat.table:
+        text += _flagged_table(flagged)
     typer.echo(text, nl=False, err=to_stdout)
 
 
@@ -322,3 +339,30 @@ def _single_table(evaluation: Evaluation) -> str:
             f"compression {extractive.compression:.2f}, novel n-grams {novel}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _flagged_claims(json_lines: str) -> list[tuple[str, str, str]]:
+    """``(row id, summary sentence, reasons)`` of every unsupported sentence in scored rows."""
+    found = []
+    for line in json_lines.splitlines():
+        row = json.loads(line)
+        for sentence in (row.get("factuality") or {}).get("unsupported", []):
+            reasons = "; ".join(
+                f"{issue['kind']}: {issue['span']!r} ({issue['message']})"
+                for issue in sentence.get("issues", [])
+            )
+            found.append(
+                (str(row["id"]), sentence["text"], reasons or "not supported by the source")
+            )
+    return found
+
+
+def _flagged_table(flagged: list[tuple[str, str, str]]) -> str:
+    """The flagged claims as a readable plain-text table (one block per claim)."""
+    if not flagged:
+        return "\nno claim flagged\n"
+    lines = ["", f"{len(flagged)} flagged claim(s):", f"{'id':<16} claim / why", "-" * 62]
+    for row_id, sentence, reasons in flagged:
+        lines.append(f"{row_id:<16} {sentence}")
+        lines.append(f"{'':<16}   why: {reasons}")
+    return "\n".join(lines) + "\n"

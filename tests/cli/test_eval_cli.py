@@ -251,3 +251,15 @@ def test_the_progress_bar_never_writes_to_stdout(capsys, monkeypatch):
         bar(10, 10)
         bar.close()
     assert capsys.readouterr().out == ""
+
+
+def test_show_lists_each_rows_flagged_claims_with_reasons(tmp_path):
+    data = write_jsonl(tmp_path / "in.jsonl", ROWS)
+    result = run(str(data), "--show")
+    assert result.exit_code == 0, result.output
+    shown = result.stdout.split("flagged claim(s):", 1)[1]
+    assert "wrong-day" in shown and "Merkel met Macron in Berlin on Friday." in shown
+    assert "why: " in shown and "Friday" in shown.split("why: ", 1)[1]
+    assert "faithful" not in shown  # only rows with a flagged claim
+    plain = run(str(data))
+    assert "flagged claim" not in plain.stdout  # only when asked
