@@ -35,6 +35,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from difflib import get_close_matches
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.llm.usage import Usage
 
 
 class SummarizeError(Exception):
@@ -130,7 +134,13 @@ class PromptError(SummarizeError, ValueError):
 
 
 class LLMError(SummarizeError):
-    """A language-model server could not give a usable answer."""
+    """A language-model server could not give a usable answer.
+
+    ``usage`` is what the failed work had spent (tokens, calls, retries) when the code that
+    raised knew it, so a failure is not free in the accounting.
+    """
+
+    usage: Usage | None = None
 
 
 class LLMConfigError(LLMError):

@@ -58,7 +58,9 @@ def score_document(
         try:
             briefing = summarizers[method].summarize(document, budget)
         except Exception as exc:
-            rows.append(_error_row(task, method, f"{type(exc).__name__}: {exc}"))
+            error = _error_row(task, method, f"{type(exc).__name__}: {exc}")
+            # A failed LLM call still cost tokens: keep them in the row's accounting.
+            rows.append(replace(error, usage=getattr(exc, "usage", None)))
             continue
         seconds = time.perf_counter() - started
         summary = briefing.text

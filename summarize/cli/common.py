@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
@@ -113,13 +113,22 @@ class ProgressBar:
 
     Only when stderr is a terminal, and only once the work has taken ``delay`` seconds (short
     work shows nothing). With ``unit`` (e.g. ``docs``) it also shows done/total, the rate and
-    the time left. The bar is transient: :meth:`close` removes it.
+    the time left; with ``detail``, the text it returns, asked afresh at every redraw (e.g.
+    requests in flight). The bar is transient: :meth:`close` removes it.
     """
 
-    def __init__(self, label: str, *, delay: float = 1.0, unit: str | None = None) -> None:
+    def __init__(
+        self,
+        label: str,
+        *,
+        delay: float = 1.0,
+        unit: str | None = None,
+        detail: Callable[[], str] | None = None,
+    ) -> None:
         self.label = label
         self.delay = delay
         self.unit = unit
+        self.detail = detail
         self.started = time.monotonic()
         self._bar: Any = None
         self._task: Any = None
@@ -158,6 +167,8 @@ class ProgressBar:
             ]
         else:
             columns += [TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn()]
+        if self.detail is not None:
+            columns.append(_live_text(self.detail))
         bar = Progress(*columns, console=Console(stderr=True), transient=True)
         bar.start()
         self._task = bar.add_task(self.label, total=total, rate="")
@@ -168,3 +179,15 @@ class ProgressBar:
         if self._bar is not None:
             bar, self._bar = self._bar, None
             bar.stop()
+
+
+def _live_text(text: Callable[[], str]) -> Any:
+    """A progress column showing ``text()`` as it is at each redraw."""
+    from rich.progress import ProgressColumn
+    from rich.text import Text
+
+    class LiveText(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            return Text(text())
+
+    return LiveText()

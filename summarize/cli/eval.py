@@ -63,7 +63,7 @@ class ReferencesMode(str, Enum):
         "  summarize eval outputs.jsonl --output scores.jsonl --format json\n\n"
         "  summarize eval --summary S.txt --reference R.txt --reference R2.txt --source A.txt\n\n"
         'Each line of FILE.jsonl: {"id": ..., "summary": ..., "references": [...], '
-        '"source": ...} (references and source optional).'
+        '"source": ...} (references or source, or both).'
     ),
 )
 def eval_command(
@@ -82,6 +82,9 @@ def eval_command(
     ),
     skip_bad: bool = typer.Option(
         False, "--skip-bad", help="Skip rows that cannot be scored and count them."
+    ),
+    show: bool = typer.Option(
+        False, "--show", help="Also list each row's flagged claims with the reasons (a table)."
     ),
     stem: bool = typer.Option(True, "--stem/--no-stem", help="Porter-stem words for ROUGE."),
     tokenizer: str = typer.Option(
@@ -125,6 +128,14 @@ def eval_command(
         help="Also ask an LLM judge (with --summary and --source; settings as for --method llm, "
         "see docs/llm.md).",
     ),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="--judge llm: the model (as for summarize brief --method llm)."
+    ),
+    base_url: Optional[str] = typer.Option(
+        None,
+        "--base-url",
+        help="--judge llm: the OpenAI-compatible server, e.g. http://localhost:11434/v1.",
+    ),
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
@@ -139,7 +150,14 @@ def eval_command(
             if judge and source is None:
                 fail("--judge llm needs --source, the article the summary summarizes")
             _score_one(
-                evaluator, summary, reference, source, max_mb, output_format, judge=bool(judge)
+                evaluator,
+                summary,
+                reference,
+                source,
+                max_mb,
+                output_format,
+                judge=bool(judge),
+                judge_settings={"model": model, "base_url": base_url},
             )
             return
         if file is None:
@@ -151,7 +169,14 @@ def eval_command(
         if judge is not None:
             fail("--judge llm goes with --summary and --source")
         _score_file(
-            evaluator, file, output, force, skip_bad, output_format, workers or available_workers()
+            evaluator,
+            file,
+            output,
+            force,
+            skip_bad,
+            output_format,
+            workers or available_workers(),
+            show=show,
         )
 
 
@@ -164,6 +189,7 @@ def _score_one(
     output_format: EvalFormat,
     *,
     judge: bool = False,
+    judge_settings: Optional[dict[str, Optional[str]]] = None,
 ) -> None:
     summary_text = read_input(str(summary), max_mb)
     source_text = read_input(str(source), max_mb) if source is not None else None
@@ -176,7 +202,7 @@ def _score_one(
     if judge and source_text is not None:
         from summarize.llm.judge import judge_factuality  # imports openai: only when asked
 
-        verdict = judge_factuality(summary_text, source_text)
+        verdict = judge_factuality(summary_text, source_text, **(judge_settings or {}))
     if output_format is EvalFormat.json:
         data = evaluation.to_dict()
         if verdict is not None:
@@ -200,8 +226,11 @@ def _score_file(
     skip_bad: bool,
     output_format: EvalFormat,
     workers: int,
+    *,
+    show: bool = False,
 ) -> None:
     to_stdout = output is not None and str(output) == "-"
+    flagged: list[tuple[str, str, str]] = []
     if output is not None and not to_stdout:
         if output.is_dir():
             raise OutputExistsError(f"{output} is a directory")
@@ -222,6 +251,8 @@ def _score_file(
                 scored += chunk.scored
                 if sink is not None:
                     sink.write(chunk.json_lines)
+                if show:
+                    flagged.extend(_flagged_claims(chunk.json_lines))
                 if total:
                     progress(stream.tell(), total)
         finally:
@@ -235,6 +266,8 @@ def _score_file(
         text = json.dumps(report.to_dict(), indent=2) + "\n"
     else:
         text = _corpus_table(report.metrics, scored)
+    if show and output_format is EvalFormat.table:
+        text += _flagged_table(flagged)
     typer.echo(text, nl=False, err=to_stdout)
 
 
@@ -306,3 +339,30 @@ def _single_table(evaluation: Evaluation) -> str:
             f"compression {extractive.compression:.2f}, novel n-grams {novel}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _flagged_claims(json_lines: str) -> list[tuple[str, str, str]]:
+    """``(row id, summary sentence, reasons)`` of every unsupported sentence in scored rows."""
+    found = []
+    for line in json_lines.splitlines():
+        row = json.loads(line)
+        for sentence in (row.get("factuality") or {}).get("unsupported", []):
+            reasons = "; ".join(
+                f"{issue['kind']}: {issue['span']!r} ({issue['message']})"
+                for issue in sentence.get("issues", [])
+            )
+            found.append(
+                (str(row["id"]), sentence["text"], reasons or "not supported by the source")
+            )
+    return found
+
+
+def _flagged_table(flagged: list[tuple[str, str, str]]) -> str:
+    """The flagged claims as a readable plain-text table (one block per claim)."""
+    if not flagged:
+        return "\nno claim flagged\n"
+    lines = ["", f"{len(flagged)} flagged claim(s):", f"{'id':<16} claim / why", "-" * 62]
+    for row_id, sentence, reasons in flagged:
+        lines.append(f"{row_id:<16} {sentence}")
+        lines.append(f"{'':<16}   why: {reasons}")
+    return "\n".join(lines) + "\n"

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from summarize.briefing import Briefing, BriefingSentence, Flag
 from summarize.document import Document
-from summarize.errors import InputTooLargeError, ParameterError
+from summarize.errors import InputTooLargeError, LLMError, ParameterError
 from summarize.llm.cache import ResponseCache
 from summarize.llm.citations import ParsedReply, number_sentences, parse_reply, resolve_citations
 from summarize.llm.guard import GUARD_MODES, FactualityGuard
@@ -107,6 +107,8 @@ class LLMSummarizer:
         "extractor": "extract-then-abstract: the extractive method that picks sentences",
         "cache": "read and write the on-disk answer cache",
     }
+    io_bound: ClassVar[bool] = True
+    """It waits on a server: a benchmark runs it on threads (``--concurrency``), not processes."""
 
     def __init__(
         self,
@@ -177,11 +179,28 @@ class LLMSummarizer:
     def summarize(
         self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
     ) -> Briefing:
-        """Ask the model for a cited briefing of ``document`` within ``budget``, then guard it."""
-        started = time.perf_counter()
+        """Ask the model for a cited briefing of ``document`` within ``budget``, then guard it.
+
+        An :class:`~summarize.errors.LLMError` raised on the way carries what was spent until
+        then in its ``usage``.
+        """
         from summarize.llm.client import LLMClient  # imports openai: only when summarizing
 
         client = LLMClient(self.settings, cache=ResponseCache() if self.cache else None)
+        try:
+            return self._summarize(client, document, budget, progress)
+        except LLMError as exc:
+            exc.usage = client.usage.snapshot()
+            raise
+
+    def _summarize(
+        self,
+        client: LLMClient,
+        document: Document,
+        budget: Budget,
+        progress: ProgressCallback | None,
+    ) -> Briefing:
+        started = time.perf_counter()
         count = budget.sentence_count(len(document.sentences))
         length = (
             f"exactly {count} sentence{'s' if count != 1 else ''}"
