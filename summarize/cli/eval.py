@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Any, Optional
 
 import typer
 
@@ -189,7 +189,7 @@ def _score_one(
     output_format: EvalFormat,
     *,
     judge: bool = False,
-    judge_settings: Optional[dict[str, Optional[str]]] = None,
+    judge_settings: Optional[dict[str, Any]] = None,
 ) -> None:
     summary_text = read_input(str(summary), max_mb)
     source_text = read_input(str(source), max_mb) if source is not None else None
