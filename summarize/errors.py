@@ -10,7 +10,8 @@ Library code raises these; only the CLI turns them into a one-line message and a
     │   ├── InputTooLargeError        larger than the configured limit
     │   ├── DecodingError             bytes in no encoding we could recognise
     │   ├── DatasetError              a benchmark dataset that is missing, empty or malformed
-    │   └── BadRowError               a row of an evaluation file that cannot be scored (by line)
+    │   ├── BadRowError               a row of an evaluation file that cannot be scored (by line)
+    │   └── ReportError               a benchmark run folder that cannot be reported on
     ├── BudgetError                   a length budget that makes no sense (0, negative, 2 kinds)
     ├── FormatError                   an output format we cannot render
     ├── ParameterError                a summarizer parameter that is out of range or unknown
@@ -97,6 +98,10 @@ class BadRowError(InputError):
         self.line = line
         self.problem = problem
         super().__init__(f"line {line}: {problem}")
+
+
+class ReportError(InputError):
+    """A benchmark run folder that cannot be reported on: no results, or a schema we cannot read."""
 
 
 class ResultsConflictError(SummarizeError):
