@@ -93,9 +93,11 @@ def render_report(run: RunFolder, *, recheck: bool = True, now: datetime | None 
     )
 
 
-def render_briefing(document: Document, briefing: Briefing, *, title: str | None = None) -> str:
-    """One article and its briefing side by side, with provenance highlights and flags."""
-    view: DocumentView = briefing_view(document, briefing)
+def render_briefing(
+    document: Document, briefing: Briefing, *, name: str = "article", title: str | None = None
+) -> str:
+    """One article (called ``name``) and its briefing side by side, provenance highlighted."""
+    view: DocumentView = briefing_view(document, briefing, name=name)
     budget = ", ".join(f"{v} {k}" for k, v in briefing.budget.items())
     settings = [
         ("method", briefing.method),
@@ -109,7 +111,7 @@ def render_briefing(document: Document, briefing: Briefing, *, title: str | None
         "briefing.html.j2",
         title=title or briefing.headline or "Briefing",
         doc=view,
-        method=briefing.method,
+        method=view.methods[0],
         budget=budget,
         settings_table=settings,
     )

@@ -196,7 +196,7 @@ def document_views(run: RunFolder, *, recheck: bool = True) -> list[DocumentView
     return views
 
 
-def briefing_view(document: Document, briefing: Briefing, *, key: str = "article") -> DocumentView:
+def briefing_view(document: Document, briefing: Briefing, *, name: str = "article") -> DocumentView:
     """The view of one article and its briefing, provenance straight from the briefing."""
     checker = FactualityChecker(document)
     lines = []
@@ -218,7 +218,7 @@ def briefing_view(document: Document, briefing: Briefing, *, key: str = "article
         words=sum(len(line.text.split()) for line in lines),
         seconds=briefing.seconds,
     )
-    return DocumentView(key, key, "", 0, _paragraphs(document), (), (view,), briefing.notes)
+    return DocumentView(name, name, "", 0, _paragraphs(document), (), (view,), briefing.notes)
 
 
 def _document_view(

@@ -41,7 +41,7 @@ def available() -> bool:
 
 
 @contextmanager
-def chromium() -> Iterator[Any]:
+def chromium(*, javascript: bool = True) -> Iterator[Any]:
     """A headless chromium WebDriver with a fresh profile; skips the test without chromium."""
     if not available():
         pytest.skip(INSTALL_HINT)
@@ -54,6 +54,10 @@ def chromium() -> Iterator[Any]:
         for flag in FLAGS:
             options.add_argument(flag)
         options.add_argument(f"--user-data-dir={profile}")
+        if not javascript:
+            options.add_experimental_option(
+                "prefs", {"profile.managed_default_content_settings.javascript": 2}
+            )
         driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
         try:
             yield driver
