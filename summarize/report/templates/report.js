@@ -274,4 +274,5 @@
     if (docs.length) show(0, "", false);
     else renderList();
   }
+  if (window.performance && performance.mark) performance.mark("report-ready");
 })();
