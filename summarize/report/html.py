@@ -117,20 +117,28 @@ def render_briefing(
     )
 
 
+_HEAD_SCRIPT = 'document.documentElement.classList.add("js");'
+"""Runs before the body is parsed: with it, the hidden documents are never laid out."""
+
+
 def _page(template: str, **context: Any) -> str:
     script = _asset("report.js")
-    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
-    return (
-        _environment()
-        .get_template(template)
-        .render(
-            generator=GENERATOR,
-            css=Markup(_asset("report.css")),
-            js=Markup(script),
-            script_hash=Markup(f"sha256-{digest}"),
-            **context,
-        )
+    hashes = " ".join(f"'{_digest(s)}'" for s in (_HEAD_SCRIPT, script))
+    page = _environment().get_template(template)
+    return page.render(
+        generator=GENERATOR,
+        css=Markup(_asset("report.css")),
+        head_js=Markup(_HEAD_SCRIPT),
+        js=Markup(script),
+        script_hashes=Markup(hashes),
+        **context,
     )
+
+
+def _digest(script: str) -> str:
+    """The CSP source of an inline script: ``sha256-`` and its SHA-256 in base64."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 @lru_cache(maxsize=1)

@@ -63,7 +63,7 @@ def test_clicking_a_briefing_sentence_highlights_its_sources(
     expected = item.get_attribute("data-src").split()
     assert expected
     item.find_element("css selector", ".bs").click()
-    lit = js(browser, "return [...document.querySelectorAll('.s.hl')].map(s => s.id)")
+    lit = js(browser, "return [...document.querySelectorAll('.text .hl')].map(s => s.id)")
     assert lit == [f"s0-{i}" for i in expected]
     assert "hl" in browser.find_element("id", f"s0-{expected[0]}").get_attribute("class")
     assert item.get_attribute("class").split().count("active") == 1
@@ -72,7 +72,9 @@ def test_clicking_a_briefing_sentence_highlights_its_sources(
         "css selector", ".doc.current .method[data-method=lead] li.bl:nth-child(1) .bs"
     )
     other.click()
-    assert js(browser, "return [...document.querySelectorAll('.s.hl')].map(s => s.id)") == ["s0-0"]
+    assert js(browser, "return [...document.querySelectorAll('.text .hl')].map(s => s.id)") == [
+        "s0-0"
+    ]
 
 
 def test_flagged_only_lists_the_documents_with_flagged_claims(

@@ -2,14 +2,13 @@
 // Plain DOM, no libraries, nothing fetched: the page works from file:// and without this script.
 (function () {
   "use strict";
-  var root = document.documentElement;
-  root.classList.add("js");
+  document.documentElement.classList.add("js");
   var status = document.getElementById("highlight-status");
 
   // Provenance: a briefing sentence lights up the source sentences it comes from.
   var pinned = null;
   function clearHighlight() {
-    var lit = document.querySelectorAll(".s.hl");
+    var lit = document.querySelectorAll(".text .hl");
     for (var i = 0; i < lit.length; i++) lit[i].classList.remove("hl");
   }
   function highlight(item, scroll) {
