@@ -183,9 +183,10 @@ def _expected_rows(settings: Mapping[str, Any], methods: int) -> int | None:
     if not isinstance(datasets, list) or not datasets:
         return None
     used = [d.get("rows_used") for d in datasets if isinstance(d, dict)]
-    if not used or not all(isinstance(n, int) for n in used):
+    counts = [n for n in used if isinstance(n, int)]
+    if not counts or len(counts) != len(datasets):
         return None
-    return sum(used) * methods
+    return sum(counts) * methods
 
 
 def _find_datasets(

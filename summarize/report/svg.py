@@ -93,7 +93,7 @@ def _verdict(standing: MethodStanding, baseline: str) -> str:
 def _nice_ceiling(value: float) -> float:
     if value <= 0:
         return 1.0
-    step = 10 ** math.floor(math.log10(value))
+    step = 10.0 ** math.floor(math.log10(value))
     for multiple in (1, 2, 2.5, 5, 10):
         if multiple * step >= value:
             return multiple * step

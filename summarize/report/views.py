@@ -166,8 +166,8 @@ def document_views(run: RunFolder, *, recheck: bool = True) -> list[DocumentView
     order = {name: i for i, name in enumerate(run.dataset_order)}
     positions: dict[tuple[str, str], int] = {}
     sources: dict[tuple[str, str], DatasetRow] = {}
-    for name, dataset in run.datasets.items():
-        for position, item in enumerate(dataset.rows):
+    for name, found in run.datasets.items():
+        for position, item in enumerate(found.rows):
             positions[(name, item.id)] = position
             sources[(name, item.id)] = item
     keys = sorted(
