@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from summarize.cli.app import app
-from summarize.cli.common import note, reported_errors
+from summarize.cli.common import DelayedProgress, note, reported_errors
 
 
 @app.command(
@@ -58,6 +58,10 @@ def report(
             expected = f" of {run.expected_rows}" if run.expected_rows else ""
             note(f"the run is partial ({len(run.rows)}{expected} rows, status {run.status})")
         target = output if output is not None else run_dir / "report.html"
-        html = render_report(run, recheck=recheck)
+        progress = DelayedProgress("report: reading the documents")
+        try:
+            html = render_report(run, recheck=recheck, progress=progress)
+        finally:
+            progress.close()
         write_page(html, target, force=force)
         typer.echo(f"wrote {target} ({len(html.encode('utf-8')) / 1e6:.1f} MB)")

@@ -37,6 +37,7 @@ from summarize.document import Document
 from summarize.report.run import RunFolder
 from summarize.report.svg import leaderboard_svg
 from summarize.report.views import DocumentView, briefing_view, document_views
+from summarize.summarizers.base import ProgressCallback
 
 __all__ = ["GENERATOR", "render_briefing", "render_report"]
 
@@ -64,9 +65,18 @@ class Table:
     svg: Markup | None
 
 
-def render_report(run: RunFolder, *, recheck: bool = True, now: datetime | None = None) -> str:
-    """The report of a benchmark run as one HTML page (see the module docstring)."""
-    docs = document_views(run, recheck=recheck)
+def render_report(
+    run: RunFolder,
+    *,
+    recheck: bool = True,
+    now: datetime | None = None,
+    progress: ProgressCallback | None = None,
+) -> str:
+    """The report of a benchmark run as one HTML page (see the module docstring).
+
+    ``progress(done, total)`` counts the documents prepared.
+    """
+    docs = document_views(run, recheck=recheck, progress=progress)
     leaderboard = build_leaderboard(run.rows)
     datasets = [d for d in run.dataset_order if any(v.dataset == d for v in docs)]
     title = f"Benchmark report: {', '.join(datasets)}"

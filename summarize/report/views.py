@@ -20,6 +20,7 @@ from summarize.evaluation.factuality import FactualityChecker
 from summarize.report.align import Alignment, align_summary, fold
 from summarize.report.claims import Claim, claims_from_row, recheck_lines
 from summarize.report.run import RunFolder
+from summarize.summarizers.base import ProgressCallback
 
 __all__ = [
     "ArticleParagraph",
@@ -158,8 +159,13 @@ class DocumentView:
         }
 
 
-def document_views(run: RunFolder, *, recheck: bool = True) -> list[DocumentView]:
-    """One view per document of the run, in dataset order, methods in command-line order."""
+def document_views(
+    run: RunFolder, *, recheck: bool = True, progress: ProgressCallback | None = None
+) -> list[DocumentView]:
+    """One view per document of the run, in dataset order, methods in command-line order.
+
+    ``progress(done, total)`` counts documents.
+    """
     by_document: dict[tuple[str, str], dict[str, ResultRow]] = {}
     for row in run.rows:
         by_document.setdefault((row.dataset, row.id), {})[row.method] = row
@@ -177,6 +183,8 @@ def document_views(run: RunFolder, *, recheck: bool = True) -> list[DocumentView
     shared_ids = _ids_in_several_datasets(keys)
     clean = bool(run.settings.get("config", {}).get("clean", True))
     views = []
+    if progress:
+        progress(0, len(keys))
     for number, (dataset, doc_id) in enumerate(keys):
         source = sources.get((dataset, doc_id))
         rows = by_document[(dataset, doc_id)]
@@ -193,6 +201,8 @@ def document_views(run: RunFolder, *, recheck: bool = True) -> list[DocumentView
                 recheck=recheck,
             )
         )
+        if progress:
+            progress(number + 1, len(keys))
     return views
 
 

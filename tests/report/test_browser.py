@@ -155,3 +155,37 @@ def test_screenshot(browser: Any, report_20x3: Path, tmp_path: Path) -> None:
     shot = tmp_path / "report.png"
     assert browser.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+
+
+def test_leaderboard_sorts_by_a_column(browser: Any, report_20x3: Path) -> None:
+    open_page(browser, report_20x3)
+    header = browser.find_element("css selector", "table.leaderboard th:nth-child(5) button")
+    header.click()  # R2, descending
+    values = js(
+        browser,
+        "return [...document.querySelectorAll('table.leaderboard tbody tr')]"
+        ".map(r => parseFloat(r.cells[4].dataset.v))",
+    )
+    assert values == sorted(values, reverse=True)
+    header.click()
+    values = js(
+        browser,
+        "return [...document.querySelectorAll('table.leaderboard tbody tr')]"
+        ".map(r => parseFloat(r.cells[4].dataset.v))",
+    )
+    assert values == sorted(values)
+    sort = browser.find_element("css selector", "table.leaderboard th:nth-child(5)")
+    assert sort.get_attribute("aria-sort") == "ascending"
+
+
+def test_tabbing_to_a_briefing_sentence_highlights_its_sources(
+    browser: Any, report_20x3: Path
+) -> None:
+    open_page(browser, report_20x3)
+    link = browser.find_element(
+        "css selector", ".doc.current .method[data-method=textrank] li.bl:nth-child(2) .bs"
+    )
+    browser.execute_script("arguments[0].focus()", link)
+    sources = link.find_element("xpath", "..").get_attribute("data-src").split()
+    lit = js(browser, "return [...document.querySelectorAll('.text .hl')].map(s => s.id)")
+    assert lit == [f"s0-{i}" for i in sources]
