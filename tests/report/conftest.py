@@ -91,3 +91,22 @@ def small_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run_20x3(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """20 articles x 3 methods, as the issue asks the browser to render."""
     return make_run(tmp_path_factory.mktemp("twenty"), 20, ("lead", "textrank", "fibber"))
+
+
+HOSTILE_ID = '"><img src=x onerror="window.pwned=1"></script><script>window.pwned=2</script>'
+
+
+def with_hostile_id(run: Path, tmp: Path) -> tuple[Path, Path]:
+    """A copy of ``run`` whose document ``doc-0`` is called :data:`HOSTILE_ID` (rows and
+    dataset alike); returns the run folder and the dataset file to pass as ``--dataset``."""
+    import shutil
+
+    target = tmp / "hostile-run"
+    shutil.copytree(run, target)
+    record = json.loads((target / "run.json").read_text())
+    dataset = tmp / "articles.jsonl"
+    original = Path(record["datasets"][0]["path"]).read_text()
+    dataset.write_text(original.replace('"doc-0"', json.dumps(HOSTILE_ID)))
+    results = target / "results.jsonl"
+    results.write_text(results.read_text().replace('"doc-0"', json.dumps(HOSTILE_ID)))
+    return target, dataset

@@ -12,6 +12,7 @@ import pytest
 
 from summarize.report import load_run, render_report
 from tests.report.browser import chromium
+from tests.report.conftest import HOSTILE_ID, with_hostile_id
 
 
 @pytest.fixture(scope="module")
@@ -137,6 +138,20 @@ def test_script_in_an_article_does_not_run(browser: Any, small_run: Path, tmp_pa
     assert js(browser, "return window.pwned === undefined && document.title !== 'PWNED'")
     shown = js(browser, "return document.querySelector('.doc.current .article').textContent")
     assert "<script>" in shown  # shown as text, not run
+
+
+def test_a_hostile_id_stays_text_and_its_deep_link_works(
+    browser: Any, small_run: Path, tmp_path: Path
+) -> None:
+    run_dir, dataset = with_hostile_id(small_run, tmp_path)
+    path = tmp_path / "report.html"
+    path.write_text(render_report(load_run(run_dir, [dataset])), encoding="utf-8")
+    open_page(browser, path)
+    link = browser.find_element("css selector", "#doc-items li:first-child a")
+    assert link.text == HOSTILE_ID
+    link.click()
+    assert js(browser, "return document.querySelector('.doc.current').dataset.key") == HOSTILE_ID
+    assert js(browser, "return window.pwned === undefined")
 
 
 def test_without_javascript_every_document_is_readable(run_20x3: Path, tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from summarize.report import load_run, render_briefing, render_report, write_pag
 from summarize.report.align import align_summary
 from summarize.report.views import document_views
 from summarize.summarizers.base import Budget
-from tests.report.conftest import SCRIPT
+from tests.report.conftest import HOSTILE_ID, SCRIPT, with_hostile_id
 
 runner = CliRunner()
 
@@ -148,6 +148,22 @@ def test_html_in_articles_and_references_is_escaped(small_run: Path) -> None:
         "script-src 'sha256-" in (csp or "")
         and "unsafe-inline" not in (csp or "").split("script-src")[1].split(";")[0]
     )
+
+
+def test_a_hostile_document_id_is_escaped_everywhere(tmp_path: Path, small_run: Path) -> None:
+    run_dir, dataset = with_hostile_id(small_run, tmp_path)
+    run = load_run(run_dir, [dataset])
+    assert any("not the file the run used" in n for n in run.notes)
+    html = render_report(run)
+    page = parse(html)
+    assert HOSTILE_ID not in html and not page.having("img")
+    assert [t[1].get("type") for t in page.tags if t[0] == "script"] == [
+        None,
+        "application/json",
+        None,
+    ]
+    index = json.loads(page.scripts[1])
+    assert index[0]["k"] == HOSTILE_ID  # the data survives, as data
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
