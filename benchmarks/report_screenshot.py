@@ -78,7 +78,7 @@ def _flagged_document(html: str) -> str:
     )
     index = json.loads(html[start : html.index("</script>", start)])
     for entry in index:
-        for method, (_, flagged, _) in entry["m"].items():
+        for method, (_, flagged) in entry["m"].items():
             if flagged:
                 return f"#doc={quote(entry['k'])}&method={quote(method)}"
     return f"#doc={quote(index[0]['k'])}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarize.bench.datasets import Dataset, load_dataset, resolve_dataset_path
+from summarize.bench.datasets import Dataset, load_dataset
 from summarize.bench.results import RESULTS_FILE_NAME, RESULTS_SCHEMA_VERSION, ResultRow, RowKey
 from summarize.errors import DatasetError, ReportError
 
@@ -201,16 +201,23 @@ def _find_datasets(
         for d in settings.get("datasets") or []
         if isinstance(d, dict) and "name" in d
     }
-    explicit: dict[str, Path] = {}
-    for path in given:
-        name, file = resolve_dataset_path(path)
-        explicit[name] = file
+    explicit = [load_dataset(path) for path in given]
     found: dict[str, Dataset] = {}
     for name in names:
         info = described.get(name, {})
-        if name in explicit:
-            candidates = [explicit[name]]
-        elif isinstance(info.get("path"), str):
+        # A file given by hand is matched by content first, so its name does not matter.
+        chosen = next((d for d in explicit if d.sha256 == info.get("sha256")), None) or next(
+            (d for d in explicit if d.name == name), None
+        )
+        if chosen is not None:
+            if info.get("sha256") not in (None, chosen.sha256):
+                notes.append(
+                    f"dataset '{name}' at {chosen.path} is not the file the run used (SHA-256 "
+                    "differs): articles and highlights may not match the summaries"
+                )
+            found[name] = chosen
+            continue
+        if isinstance(info.get("path"), str):
             recorded = Path(info["path"])
             candidates = [recorded] if recorded.is_absolute() else [recorded, folder / recorded]
         else:
@@ -226,18 +233,12 @@ def _find_datasets(
                 "are left out (give the file with --dataset)"
             )
             continue
-        recorded_hash = info.get("sha256")
-        if recorded_hash and recorded_hash != dataset.sha256:
-            if name not in explicit:
-                notes.append(
-                    f"dataset '{name}' at {dataset.path} changed since the run (its SHA-256 "
-                    "differs): its articles are left out (give it with --dataset to use it anyway)"
-                )
-                continue
+        if info.get("sha256") not in (None, dataset.sha256):
             notes.append(
-                f"dataset '{name}' at {dataset.path} is not the file the run used (SHA-256 "
-                "differs): articles and highlights may not match the summaries"
+                f"dataset '{name}' at {dataset.path} changed since the run (its SHA-256 "
+                "differs): its articles are left out (give it with --dataset to use it anyway)"
             )
+            continue
         found[name] = dataset
     return found
 

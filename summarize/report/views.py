@@ -144,7 +144,9 @@ class DocumentView:
         return self._sentences.get(index)
 
     def index_entry(self) -> dict[str, Any]:
-        """A compact record for the page's document list (filters and sorting in the browser)."""
+        """A compact record for the page's document list (filters and sorting in the browser):
+        key, dataset, and per method its ROUGE-2 (``None`` without references or on failure)
+        and how many of its sentences are flagged."""
         return {
             "k": self.key,
             "d": self.dataset,
@@ -152,7 +154,6 @@ class DocumentView:
                 m.method: [
                     None if not m.rouge or "rouge2" not in m.rouge else round(m.rouge["rouge2"], 4),
                     m.flagged,
-                    m.status == "ok",
                 ]
                 for m in self.methods
             },

@@ -218,6 +218,20 @@ def test_a_half_finished_run_is_reported_as_partial(tmp_path: Path, small_run: P
     assert "Partial run:" in html and "5 of 12 rows" in html
 
 
+def test_a_failed_method_shows_its_error(tmp_path: Path, small_run: Path) -> None:
+    run_dir = copy_run(small_run, tmp_path)
+    results = run_dir / "results.jsonl"
+    rows = [json.loads(line) for line in results.read_text().splitlines()]
+    for row in rows:
+        if row["method"] == "textrank" and row["id"] == "doc-2":
+            row.update(status="error", error="RuntimeError: <b>boom</b>", summary="", rouge=None,
+                       factuality=None, extractiveness=None)  # fmt: skip
+    results.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    html = render_report(load_run(run_dir))
+    assert "failed: RuntimeError: &lt;b&gt;boom&lt;/b&gt;" in html
+    assert "(1 failed)" in html  # the plot's label; the table counts it too
+
+
 def test_no_results_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ReportError, match="holds no results"):
         load_run(tmp_path)
@@ -264,6 +278,10 @@ def test_a_moved_dataset_leaves_articles_out_until_given(tmp_path: Path, small_r
     assert not run.datasets and any("not found" in n for n in run.notes)
     assert "The article is not available" in render_report(run)
     assert load_run(run_dir, [original]).datasets["articles"] == load_dataset(original)
+    renamed = tmp_path / "elsewhere" / "renamed.jsonl"  # matched by its content, not its name
+    renamed.parent.mkdir()
+    shutil.copy(original, renamed)
+    assert load_run(run_dir, [renamed]).datasets["articles"].path == renamed
 
 
 def test_a_changed_dataset_is_not_used_silently(tmp_path: Path, small_run: Path) -> None:
