@@ -310,14 +310,13 @@ def _flagged(row: ResultRow) -> bool:
 def _given(
     raw: Mapping[str, Any], lines: Sequence[str], document: Document | None
 ) -> list[Alignment] | None:
-    """Source sentences a row states itself (``provenance``: one entry per summary line)."""
+    """Source sentences a row records itself: ``provenance``, one index list per summary line."""
     given = raw.get("provenance")
     if not isinstance(given, list) or len(given) != len(lines):
         return None
     limit = len(document.sentences) if document is not None else None
     result = []
-    for line, item in zip(lines, given, strict=True):
-        sources = item.get("source_sentences") if isinstance(item, Mapping) else None
+    for line, sources in zip(lines, given, strict=True):
         if not isinstance(sources, list):
             return None
         valid = tuple(

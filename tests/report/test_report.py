@@ -133,6 +133,22 @@ def test_claims_a_row_carries_are_shown_without_rechecking(tmp_path: Path, small
     )
 
 
+def test_provenance_a_row_records_wins_over_alignment(tmp_path: Path, small_run: Path) -> None:
+    run_dir = copy_run(small_run, tmp_path)
+    results = run_dir / "results.jsonl"
+    rows = [json.loads(line) for line in results.read_text().splitlines()]
+    for row in rows:
+        if row["method"] == "fibber" and row["id"] == "doc-0":
+            row["provenance"] = [[0, 4], [1]]  # as an abstractive method might cite
+    results.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    views = {v.id: v for v in document_views(load_run(run_dir))}
+    fibber = {m.method: m for m in views["doc-0"].methods}["fibber"]
+    assert [(line.sources, line.how) for line in fibber.lines] == [((0, 4), "given"),
+                                                                  ((1,), "given")]  # fmt: skip
+    others = {m.method: m for m in views["doc-1"].methods}["fibber"]
+    assert [line.how for line in others.lines] == ["exact", "exact"]
+
+
 def test_html_in_articles_and_references_is_escaped(small_run: Path) -> None:
     html = render_report(load_run(small_run))
     page = parse(html)
