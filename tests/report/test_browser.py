@@ -162,6 +162,10 @@ def test_without_javascript_every_document_is_readable(run_20x3: Path, tmp_path:
         docs = driver.find_elements("css selector", ".doc")
         assert len(docs) == 20 and all(d.is_displayed() for d in docs)
         assert "js" not in (driver.find_element("tag name", "html").get_attribute("class") or "")
+        # Controls that need the script are not offered; the plain list of links is.
+        assert not driver.find_element("css selector", ".filters").is_displayed()
+        links = driver.find_elements("css selector", "#doc-items a")
+        assert len(links) == 20 and all(link.is_displayed() for link in links)
 
 
 def test_screenshot(browser: Any, report_20x3: Path, tmp_path: Path) -> None:
@@ -204,3 +208,25 @@ def test_tabbing_to_a_briefing_sentence_highlights_its_sources(
     sources = link.find_element("xpath", "..").get_attribute("data-src").split()
     lit = js(browser, "return [...document.querySelectorAll('.text .hl')].map(s => s.id)")
     assert lit == [f"s0-{i}" for i in sources]
+
+
+def test_hovering_previews_and_leaving_restores_the_pinned_highlight(
+    browser: Any, report_20x3: Path
+) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_page(browser, report_20x3)
+
+    def lit() -> list[str]:
+        return js(browser, "return [...document.querySelectorAll('.text .hl')].map(s => s.id)")
+
+    first = browser.find_element("css selector", ".doc.current [data-method=lead] .bl:nth-child(1)")
+    second = browser.find_element(
+        "css selector", ".doc.current [data-method=textrank] .bl:nth-child(2)"
+    )
+    first.find_element("css selector", ".bs").click()
+    pinned = lit()
+    ActionChains(browser).move_to_element(second.find_element("css selector", ".bs")).perform()
+    assert lit() == [f"s0-{i}" for i in second.get_attribute("data-src").split()] != pinned
+    ActionChains(browser).move_to_element(browser.find_element("tag name", "h1")).perform()
+    assert lit() == pinned
