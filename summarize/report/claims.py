@@ -98,9 +98,8 @@ def claims_from_row(raw: Mapping[str, Any], lines: Sequence[str]) -> list[LineVe
         line = _line_of(item, lines, starts)
         if line is None:
             continue
-        offset = _as_int(item.get("start"))
-        base = starts[line] if offset is not None else 0
-        claims = tuple(_claims(item, lines[line], (offset or base) - base))
+        # The checker's issue offsets index the whole summary; other shapes are found by words.
+        claims = tuple(_claims(item, lines[line], starts[line]))
         supported = item.get("supported")
         supported = (not claims) if not isinstance(supported, bool) else supported
         if not supported and not claims:
@@ -128,6 +127,8 @@ def _claims(item: Mapping[str, Any], line: str, line_offset: int) -> Iterable[Cl
         if words is not None and (start is None or end is None or line[start:end] != words):
             found = line.find(words)
             start, end = (found, found + len(words)) if found >= 0 else (None, None)
+        elif words is None and start is not None and end is not None and 0 <= start < end:
+            words = line[start:end] or None
         reason = issue.get("message", issue.get("reason"))
         yield Claim(
             str(issue.get("kind") or "unsupported"),

@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from typer.testing import CliRunner
 
-from summarize import Document, ReportError, get
+from summarize import Document, ReportError, check_factuality, get
 from summarize.bench.datasets import load_dataset
 from summarize.cli import app
 from summarize.errors import OutputExistsError
 from summarize.report import load_run, render_briefing, render_report, write_page
 from summarize.report.align import align_summary
+from summarize.report.claims import claims_from_row
 from summarize.report.views import document_views
 from summarize.summarizers.base import Budget
 from tests.report.conftest import HOSTILE_ID, SCRIPT, with_hostile_id
@@ -147,6 +148,20 @@ def test_provenance_a_row_records_wins_over_alignment(tmp_path: Path, small_run:
                                                                   ((1,), "given")]  # fmt: skip
     others = {m.method: m for m in views["doc-1"].methods}["fibber"]
     assert [line.how for line in others.lines] == ["exact", "exact"]
+
+
+def test_the_checkers_own_json_is_read_line_by_line() -> None:
+    source = "The council met on Tuesday. It approved a bridge by 5 votes to 2. Work starts soon."
+    lines = ["The council met on Tuesday.", "It approved a bridge by 9 votes to 2."]
+    result = check_factuality("\n".join(lines), source)
+    row = {"factuality": {"score": result.score, "label": result.label,
+                          **{"sentences": result.to_dict()["sentences"]}}}  # fmt: skip
+    verdicts = claims_from_row(row, lines)
+    assert verdicts is not None and [v.supported for v in verdicts] == [True, False]
+    [claim] = verdicts[1].claims
+    assert (claim.kind, claim.words, lines[1][claim.start : claim.end]) == ("number", "9", "9")
+    assert claim.evidence == (1,)
+    assert claims_from_row({"factuality": {"score": 1.0, "label": True}}, lines) is None
 
 
 def test_html_in_articles_and_references_is_escaped(small_run: Path) -> None:
