@@ -230,3 +230,14 @@ def test_hovering_previews_and_leaving_restores_the_pinned_highlight(
     assert lit() == [f"s0-{i}" for i in second.get_attribute("data-src").split()] != pinned
     ActionChains(browser).move_to_element(browser.find_element("tag name", "h1")).perform()
     assert lit() == pinned
+
+
+def test_without_chromium_the_browser_tests_skip_with_an_install_hint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.report import browser as module
+
+    monkeypatch.setattr(module, "CHROMIUM", str(tmp_path / "no-chromium"))
+    with pytest.raises(pytest.skip.Exception, match="apt-get install -y chromium chromium-driver"):
+        with chromium():
+            pass
