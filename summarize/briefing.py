@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from summarize.budget import Budget
 from summarize.errors import FormatError
 
 __all__ = ["SCHEMA_VERSION", "Briefing", "BriefingSentence", "Flag"]
@@ -72,8 +73,8 @@ class Briefing:
     sentences: tuple[BriefingSentence, ...]
     method: str
     params: Mapping[str, Any] = field(default_factory=dict)
-    budget: Mapping[str, Any] = field(default_factory=dict)
-    """The length budget, e.g. ``{"sentences": 3}``."""
+    budget: Budget | None = None
+    """The length budget the briefing was made for (``None``: not given)."""
     seconds: float = 0.0
     document_sentences: int = 0
     """How many sentences the document offered the summarizer."""
@@ -125,7 +126,7 @@ class Briefing:
             "schema_version": SCHEMA_VERSION,
             "method": self.method,
             "params": dict(self.params),
-            "budget": dict(self.budget),
+            "budget": {} if self.budget is None else self.budget.describe(),
             "headline": self.headline,
             "sentences": [s.to_dict() for s in self.sentences],
             "document_sentences": self.document_sentences,

@@ -99,6 +99,10 @@ class BadRowError(InputError):
         self.problem = problem
         super().__init__(f"line {line}: {problem}")
 
+    def __reduce__(self) -> tuple[type[BadRowError], tuple[int, str]]:
+        # Rebuilt from (line, problem), so it can travel back from a worker process.
+        return (type(self), (self.line, self.problem))
+
 
 class ReportError(InputError):
     """A benchmark run folder that cannot be reported on: no results, or a schema we cannot read."""

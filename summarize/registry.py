@@ -6,10 +6,15 @@ factory (usually a class) with ``description`` and optionally ``family`` and ``o
 attributes; calling it with keyword parameters gives a :class:`~summarize.summarizers.base.Summarizer`.
 Plugins are discovered lazily, on the first lookup, never at import time; a plugin that
 uses a built-in's name is refused and reported, never silently preferred.
+
+A factory that delegates to other methods (``llm`` with ``strategy="extract-then-abstract"``)
+declares a keyword parameter ``registry``; :meth:`Registry.get` passes itself there, so the
+delegate comes from the same registry, not from a global one.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -118,6 +123,8 @@ class Registry:
     def get(self, name: str, **params: Any) -> Summarizer:
         """Return a ready summarizer: the factory under ``name`` called with ``params``."""
         factory = self.factory(name)
+        if "registry" not in params and _takes_registry(factory):
+            params = {**params, "registry": self}
         try:
             return factory(**params)
         except SummarizeError:
@@ -176,6 +183,13 @@ class Registry:
                 )
                 continue
             self._entry_points[entry_point.name] = entry_point
+
+
+def _takes_registry(factory: Callable[..., Any]) -> bool:
+    try:
+        return "registry" in inspect.signature(factory).parameters
+    except (TypeError, ValueError):  # no signature to read (some built-in callables)
+        return False
 
 
 @lru_cache(maxsize=1)

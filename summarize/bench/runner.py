@@ -35,12 +35,19 @@ try:
 except ImportError:  # Windows: no advisory locks; one run per folder is then up to the user
     fcntl = None  # type: ignore[assignment]
 
-from summarize.bench._files import write_atomic
 from summarize.bench.datasets import Dataset
 from summarize.bench.leaderboard import Leaderboard, build_leaderboard, write_leaderboard
-from summarize.bench.results import RESULTS_FILE_NAME, ResultRow, ResultsLog, RowKey
+from summarize.bench.results import (
+    RESULTS_FILE_NAME,
+    RESULTS_SCHEMA_VERSION,
+    ResultRow,
+    ResultsLog,
+    RowKey,
+)
 from summarize.bench.scoring import DocumentTask, score_document
 from summarize.errors import ParameterError, ResultsConflictError, WorkerError
+from summarize.evaluation.rouge import ROUGE_TYPES
+from summarize.files import write_atomic
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import Budget, ProgressCallback, Summarizer
 
@@ -169,7 +176,7 @@ class BenchmarkRun:
     def fingerprint(self) -> dict[str, Any]:
         """The configuration a results folder is tied to (compared on resume)."""
         return {
-            "results_schema": 1,
+            "results_schema": RESULTS_SCHEMA_VERSION,
             "methods": [
                 {"name": name, "params": _jsonable(_params_of(summarizer))}
                 for name, summarizer in self._summarizers.items()
@@ -177,7 +184,7 @@ class BenchmarkRun:
             "budget": self.config.budget.describe(),
             "clean": self.config.clean,
             "datasets": [{"name": d.name, "sha256": d.sha256} for d in self.config.datasets],
-            "rouge": {"types": ["rouge1", "rouge2", "rougeL", "rougeLsum"], "references": "max"},
+            "rouge": {"types": list(ROUGE_TYPES), "references": "max"},
         }
 
     def prepare(self) -> Plan:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any, Optional
 
@@ -19,7 +18,7 @@ from summarize.bench.runner import (
 )
 from summarize.cli.app import app
 from summarize.cli.brief import parse_params
-from summarize.cli.common import EXIT_INTERRUPTED, fail, note, reported_errors
+from summarize.cli.common import EXIT_INTERRUPTED, ProgressBar, fail, note, reported_errors
 from summarize.errors import ParameterError
 from summarize.registry import default_registry
 from summarize.summarizers.base import Budget
@@ -101,7 +100,7 @@ def bench(
         for dataset in loaded:
             if dataset.ptb_rows:
                 note(f"{dataset.name}: {dataset.ptb_rows} PTB-tokenized rows detokenized")
-        bar = _ProgressBar(f"{len(names)} methods")
+        bar = ProgressBar(f"{len(names)} methods", delay=0.0, unit="docs")
         try:
             outcome = run.execute(bar)
         except KeyboardInterrupt:
@@ -144,47 +143,3 @@ def _method_params(pairs: list[str], names: list[str]) -> dict[str, dict[str, An
             raise ParameterError(f"--param '{pair}' is for '{method}', which is not in --methods")
         params.setdefault(method, {}).update(parse_params([rest]))
     return params
-
-
-class _ProgressBar:
-    """Documents done, documents per second and time left, on stderr when it is a terminal."""
-
-    def __init__(self, label: str) -> None:
-        self.label = label
-        self._bar: Any = None
-        self._task: Any = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._bar is None:
-            if not sys.stderr.isatty():
-                return
-            from rich.console import Console
-            from rich.progress import (
-                BarColumn,
-                MofNCompleteColumn,
-                Progress,
-                TextColumn,
-                TimeRemainingColumn,
-            )
-
-            self._bar = Progress(
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("docs"),
-                TextColumn("{task.fields[rate]}"),
-                TextColumn("ETA"),
-                TimeRemainingColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
-            self._bar.start()
-            self._task = self._bar.add_task(self.label, total=total, rate="")
-        task = self._bar.tasks[0]
-        rate = f"{task.speed:.1f} docs/s" if task.speed else "…"
-        self._bar.update(self._task, completed=done, total=total, rate=rate)
-
-    def close(self) -> None:
-        if self._bar is not None:
-            bar, self._bar = self._bar, None
-            bar.stop()

@@ -13,7 +13,7 @@ from summarize.api import DEFAULT_METHOD, get
 from summarize.api import methods as list_methods
 from summarize.cli.app import app
 from summarize.cli.common import (
-    DelayedProgress,
+    ProgressBar,
     fail,
     note,
     read_input,
@@ -149,7 +149,7 @@ def brief(
         if output is not None and output.exists() and not force:
             fail(f"{output} already exists (use --force to overwrite it)")
         document = Document.from_string(read_input(source, max_mb), clean=clean)
-        progress = DelayedProgress(f"{method}: summarizing")
+        progress = ProgressBar(f"{method}: summarizing")
         try:
             briefing = summarizer.summarize(document, budget, progress=progress)
         finally:

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, NoReturn
+from typing import Any, NoReturn
 
 import typer
 
 from summarize.document import DEFAULT_MAX_BYTES, decode_bytes, read_text_file
 from summarize.errors import InputTooLargeError, OutputExistsError, SummarizeError
+from summarize.files import atomic_text_file
 
 EXIT_ERROR = 1
 EXIT_INTERRUPTED = 130
@@ -74,45 +74,63 @@ def write_output(text: str, output: Path | None, force: bool) -> None:
         stream.write(text)
 
 
-@contextmanager
-def atomic_text_file(path: Path) -> Iterator[IO[str]]:
-    """A text stream that replaces ``path`` only once it closes whole: never half a file.
+class ProgressBar:
+    """A ``progress(done, total)`` callback drawing a bar on stderr, never on stdout.
 
-    The file gets the usual permissions (the umask's), not a private temporary file's 0600.
+    Only when stderr is a terminal, and only once the work has taken ``delay`` seconds (short
+    work shows nothing). With ``unit`` (e.g. ``docs``) it also shows done/total, the rate and
+    the time left. The bar is transient: :meth:`close` removes it.
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with temporary.open("w", encoding="utf-8") as stream:
-            yield stream
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
 
-
-class DelayedProgress:
-    """A progress callback that shows a bar on stderr only once work has taken over a second."""
-
-    def __init__(self, label: str, delay: float = 1.0) -> None:
+    def __init__(self, label: str, *, delay: float = 1.0, unit: str | None = None) -> None:
         self.label = label
         self.delay = delay
+        self.unit = unit
         self.started = time.monotonic()
-        self._bar = None
-        self._task = None
+        self._bar: Any = None
+        self._task: Any = None
 
     def __call__(self, done: int, total: int) -> None:
         """Record progress: ``done`` of ``total`` steps."""
         if self._bar is None:
             if time.monotonic() - self.started < self.delay or not sys.stderr.isatty():
                 return
-            from rich.progress import Progress
+            self._bar = self._start(total)
+        if self.unit is None:
+            self._bar.update(self._task, completed=done, total=total)
+            return
+        speed = self._bar.tasks[0].speed
+        rate = f"{speed:.1f} {self.unit}/s" if speed else "…"
+        self._bar.update(self._task, completed=done, total=total, rate=rate)
 
-            self._bar = Progress(transient=True)
-            self._bar.start()
-            self._task = self._bar.add_task(self.label, total=total)
-        self._bar.update(self._task, completed=done, total=total)
+    def _start(self, total: int) -> Any:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        columns: list[Any] = [TextColumn("{task.description}"), BarColumn()]
+        if self.unit is not None:
+            columns += [
+                MofNCompleteColumn(),
+                TextColumn(self.unit),
+                TextColumn("{task.fields[rate]}"),
+                TextColumn("ETA"),
+                TimeRemainingColumn(),
+            ]
+        else:
+            columns += [TextColumn("{task.percentage:>3.0f}%"), TimeRemainingColumn()]
+        bar = Progress(*columns, console=Console(stderr=True), transient=True)
+        bar.start()
+        self._task = bar.add_task(self.label, total=total, rate="")
+        return bar
 
     def close(self) -> None:
         """Remove the bar, if one was shown."""
         if self._bar is not None:
-            self._bar.stop()
+            bar, self._bar = self._bar, None
+            bar.stop()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
@@ -14,16 +14,17 @@ import typer
 
 from summarize.cli.app import app
 from summarize.cli.common import (
-    DelayedProgress,
-    atomic_text_file,
+    ProgressBar,
     fail,
     note,
     read_input,
     reported_errors,
 )
-from summarize.errors import BadRowError, InputError, OutputExistsError, SummarizeError
+from summarize.errors import BadRowError, InputError, OutputExistsError
+from summarize.evaluation.batch import available_workers, score_chunks, summarize_corpus
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
-from summarize.evaluation.rows import parse_row, read_rows
+from summarize.evaluation.rows import read_rows
+from summarize.files import atomic_text_file
 
 _TABLE_METRICS = (
     "rouge1.fmeasure",
@@ -104,6 +105,13 @@ def eval_command(
     max_mb: float = typer.Option(
         20.0, "--max-mb", help="Refuse --summary/--reference/--source files larger than this."
     ),
+    workers: int = typer.Option(
+        0,
+        "--workers",
+        "-j",
+        min=0,
+        help="Processes scoring FILE.jsonl (0: one per CPU core); the scores do not depend on it.",
+    ),
     judge: Optional[str] = typer.Option(
         None,
         "--judge",
@@ -134,7 +142,9 @@ def eval_command(
             fail("--reference and --source go with --summary; in FILE.jsonl they are fields")
         if judge is not None:
             fail("--judge llm goes with --summary and --source")
-        _score_file(evaluator, file, output, force, skip_bad, output_format)
+        _score_file(
+            evaluator, file, output, force, skip_bad, output_format, workers or available_workers()
+        )
 
 
 def _score_one(
@@ -181,6 +191,7 @@ def _score_file(
     force: bool,
     skip_bad: bool,
     output_format: EvalFormat,
+    workers: int,
 ) -> None:
     to_stdout = output is not None and str(output) == "-"
     if output is not None and not to_stdout:
@@ -192,24 +203,17 @@ def _score_file(
     scored = 0
     bad: list[BadRowError] = []
     with _open_input(file) as (stream, total), _open_output(output) as sink:
-        progress = DelayedProgress("scoring summaries")
+        progress = ProgressBar("scoring summaries")
         try:
-            for number, raw in read_rows(stream):
-                try:
-                    row = parse_row(raw, number)
-                    evaluation = _evaluate_row(
-                        evaluator, row.summary, row.references, row.source, number
-                    )
-                except BadRowError as problem:
+            for chunk in score_chunks(read_rows(stream), evaluator, workers=workers):
+                if chunk.bad:
                     if not skip_bad:
-                        raise
-                    bad.append(problem)
-                    continue
-                statistics.add(evaluation)
-                scored += 1
+                        raise chunk.bad[0]
+                    bad.extend(chunk.bad)
+                statistics.merge(chunk.statistics)
+                scored += chunk.scored
                 if sink is not None:
-                    line = {"id": row.id, **evaluation.to_dict()}
-                    sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    sink.write(chunk.json_lines)
                 if total:
                     progress(stream.tell(), total)
         finally:
@@ -218,40 +222,12 @@ def _score_file(
         note(f"skipped {len(bad)} bad row(s); the first: {bad[0]}")
     if not scored:
         raise InputError(f"{file}: no row could be scored")
-    summaries = statistics.summary()
+    report = summarize_corpus(statistics, evaluator, rows=scored, skipped=len(bad))
     if output_format is EvalFormat.json:
-        text = json.dumps(
-            {
-                "rows": scored,
-                "skipped": len(bad),
-                "settings": {
-                    "use_stemmer": evaluator.scorer.use_stemmer,
-                    "references_mode": evaluator.aggregate,
-                    "confidence": 0.95,
-                    "bootstrap_resamples": 1000,
-                    "seed": 0,
-                },
-                "metrics": {m.name: m.to_dict() for m in summaries},
-            },
-            indent=2,
-        )
-        text += "\n"
+        text = json.dumps(report.to_dict(), indent=2) + "\n"
     else:
-        text = _corpus_table(summaries, scored)
+        text = _corpus_table(report.metrics, scored)
     typer.echo(text, nl=False, err=to_stdout)
-
-
-def _evaluate_row(
-    evaluator: Evaluator,
-    summary: str,
-    references: tuple[str, ...],
-    source: Optional[str],
-    number: int,
-) -> Evaluation:
-    try:
-        return evaluator.evaluate(summary, references, source)
-    except SummarizeError as problem:
-        raise BadRowError(number, str(problem)) from None
 
 
 @contextmanager
@@ -283,7 +259,7 @@ def _open_output(output: Optional[Path]) -> Iterator[Optional[IO[str]]]:
         yield stream
 
 
-def _corpus_table(summaries: list[MetricSummary], rows: int) -> str:
+def _corpus_table(summaries: Sequence[MetricSummary], rows: int) -> str:
     by_name = {m.name: m for m in summaries}
     lines = [f"{'metric':<28} {'n':>7} {'mean':>8}  95% CI", "-" * 62]
     for name in _TABLE_METRICS:

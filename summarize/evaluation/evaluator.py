@@ -18,7 +18,7 @@ from summarize.errors import EmptyDocumentError, InputError
 from summarize.evaluation.extractiveness import Extractiveness, extractiveness
 from summarize.evaluation.factuality import FactualityChecker, FactualityResult
 from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer, Score
-from summarize.evaluation.stats import Interval, bootstrap_ci
+from summarize.evaluation.stats import Interval, bootstrap_cis
 
 __all__ = ["CorpusStatistics", "Evaluation", "Evaluator", "MetricSummary", "evaluate"]
 
@@ -68,7 +68,7 @@ class Evaluation:
             values["factuality.score"] = self.factuality.score
             values["factuality.consistent"] = float(self.factuality.label)
         if self.extractiveness is not None:
-            for name, value in self.extractiveness.to_dict().items():
+            for name, value in self.extractiveness.metrics().items():
                 values[f"extractiveness.{name}"] = value
         return values
 
@@ -91,6 +91,8 @@ class Evaluator:
         self.aggregate = aggregate
         # Fail now, not at the first summary with references.
         self.scorer.score_multi([], "", aggregate=aggregate)
+        self._checker: tuple[str, FactualityChecker] | None = None
+        """The last source's checker: several summaries of one source analyse it once."""
 
     def evaluate(
         self, summary: str, references: Sequence[str] = (), source: str | None = None
@@ -116,9 +118,14 @@ class Evaluator:
                 raise InputError(f"the source must be text, not {type(source).__name__}")
             if not source.strip():
                 raise EmptyDocumentError("the source is empty (leave it out to skip its checks)")
-            factuality = FactualityChecker(source).check(summary)
+            factuality = self._checker_for(source).check(summary)
             extractive = extractiveness(summary, source)
         return Evaluation(rouge, factuality, extractive)
+
+    def _checker_for(self, source: str) -> FactualityChecker:
+        if self._checker is None or self._checker[0] != source:
+            self._checker = (source, FactualityChecker(source))
+        return self._checker[1]
 
 
 @lru_cache(maxsize=4)
@@ -163,6 +170,11 @@ class CorpusStatistics:
         for name, value in evaluation.metrics().items():
             self._values.setdefault(name, array("d")).append(value)
 
+    def merge(self, other: CorpusStatistics) -> None:
+        """Record every document ``other`` recorded, after the ones here."""
+        for name, values in other._values.items():
+            self._values.setdefault(name, array("d")).extend(values)
+
     def extend(self, evaluations: Iterable[Evaluation]) -> None:
         """Record several documents."""
         for evaluation in evaluations:
@@ -171,12 +183,23 @@ class CorpusStatistics:
     def summary(
         self, *, confidence: float = 0.95, resamples: int = 1000, seed: int = 0
     ) -> list[MetricSummary]:
-        """Mean and percentile-bootstrap interval of every metric seen, in first-seen order."""
-        return [
-            MetricSummary(
-                name,
-                len(values),
-                bootstrap_ci(values, confidence=confidence, resamples=resamples, seed=seed),
+        """Mean and percentile-bootstrap interval of every metric seen, in first-seen order.
+
+        Metrics seen on the same number of documents share their resamples (one pass each).
+        """
+        by_count: dict[int, list[str]] = {}
+        for name, values in self._values.items():
+            by_count.setdefault(len(values), []).append(name)
+        intervals: dict[str, Interval] = {}
+        for names in by_count.values():
+            found = bootstrap_cis(
+                [self._values[name] for name in names],
+                confidence=confidence,
+                resamples=resamples,
+                seed=seed,
             )
+            intervals.update(zip(names, found, strict=True))
+        return [
+            MetricSummary(name, len(values), intervals[name])
             for name, values in self._values.items()
         ]

@@ -9,9 +9,8 @@ Every problem is a :class:`~summarize.errors.BadRowError` naming the line.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from summarize.errors import BadRowError
 
@@ -63,7 +62,7 @@ def parse_row(raw: bytes | str, line: int) -> EvaluationRow:
     return EvaluationRow(line, row_id, summary, tuple(references), source)
 
 
-def read_rows(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+def read_rows(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
     """Yield ``(line number, raw line)`` for every non-blank line of ``stream``, lazily."""
     for number, raw in enumerate(stream, 1):
         if raw.strip():

@@ -42,8 +42,9 @@ from summarize.errors import (
 from summarize.llm.cache import CachedAnswer, ResponseCache, cache_key
 from summarize.llm.prompts import ChatMessage
 from summarize.llm.settings import LLMSettings
+from summarize.llm.usage import Usage
 
-__all__ = ["Completion", "LLMClient", "Usage"]
+__all__ = ["Completion", "LLMClient", "UsageMeter"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,8 +55,8 @@ _NO_KEY = "no-key"  # local servers ignore the key, but the openai client wants 
 
 
 @dataclass
-class Usage:
-    """What a client has spent so far (summed across threads)."""
+class UsageMeter:
+    """What a client has spent so far (summed across threads); :meth:`snapshot` is the value."""
 
     calls: int = 0
     """Requests sent to the server (retries included, cache hits not)."""
@@ -73,17 +74,17 @@ class Usage:
             for name, amount in amounts.items():
                 setattr(self, name, getattr(self, name) + amount)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The counters as a JSON-ready dict."""
+    def snapshot(self) -> Usage:
+        """The counters now, as a frozen :class:`~summarize.llm.usage.Usage`."""
         with self._lock:
-            return {
-                "calls": self.calls,
-                "retries": self.retries,
-                "tokens_in": self.tokens_in,
-                "tokens_out": self.tokens_out,
-                "cache_hits": self.cache_hits,
-                "llm_seconds": round(self.seconds, 6),
-            }
+            return Usage(
+                tokens_in=self.tokens_in,
+                tokens_out=self.tokens_out,
+                calls=self.calls,
+                retries=self.retries,
+                cache_hits=self.cache_hits,
+                llm_seconds=self.seconds,
+            )
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ class LLMClient:
     ) -> None:
         self.settings = settings
         self.cache = cache
-        self.usage = Usage()
+        self.usage = UsageMeter()
         self._sleep = sleep
         self._rng = rng if rng is not None else random.Random()
         self._slots = _slots_for(settings.display_base_url, settings.concurrency)

@@ -27,7 +27,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from summarize.briefing import Briefing, BriefingSentence, Flag
 from summarize.document import Document
@@ -46,6 +46,9 @@ from summarize.llm.settings import LLMSettings, resolve_settings
 from summarize.llm.tokens import estimate_messages_tokens
 from summarize.summarizers.base import Budget, ProgressCallback
 from summarize.text import words
+
+if TYPE_CHECKING:
+    from summarize.registry import Registry
 
 __all__ = ["STRATEGIES", "LLMSummarizer"]
 
@@ -77,7 +80,9 @@ class LLMSummarizer:
     config file (see :mod:`summarize.llm.settings`). ``prompt`` names a built-in template
     (``briefing``: a headline and bullets; ``paragraph``), ``prompt_file`` a user's own (it must
     use ``{{article}}`` and ``{{length}}``). ``guard`` is one of ``off``, ``flag`` (default),
-    ``drop`` or ``retry``; ``cache=False`` skips the on-disk answer cache.
+    ``drop`` or ``retry``; ``cache=False`` skips the on-disk answer cache. ``extractor`` (for
+    ``extract-then-abstract``) is looked up in ``registry``, which :meth:`Registry.get
+    <summarize.registry.Registry.get>` passes in (built directly: the default registry).
     """
 
     name: ClassVar[str] = "llm"
@@ -104,6 +109,7 @@ class LLMSummarizer:
         guard: str = "flag",
         extractor: str = "textrank",
         cache: bool = True,
+        registry: Registry | None = None,
     ) -> None:
         if strategy not in STRATEGIES:
             raise ParameterError(
@@ -134,6 +140,7 @@ class LLMSummarizer:
         self.guard = guard
         self.extractor = extractor
         self.cache = cache
+        self._registry = registry
 
     @property
     def params(self) -> dict[str, Any]:
@@ -210,7 +217,7 @@ class LLMSummarizer:
             "strategy": strategy,
             "prompt": self.prompt_label,
             "guard": self.guard,
-            **client.usage.to_dict(),
+            **client.usage.snapshot().to_dict(),
             "flagged": sum(1 for s in sentences if s.flags),
             **metadata,
         }
@@ -218,7 +225,7 @@ class LLMSummarizer:
             sentences=tuple(sentences),
             method=self.name,
             params=self.params,
-            budget=budget.describe(),
+            budget=budget,
             seconds=time.perf_counter() - started,
             document_sentences=len(document.sentences),
             headline=headline,
@@ -254,11 +261,14 @@ class LLMSummarizer:
         return estimate_messages_tokens(m.content for m in messages)
 
     def _extract(self, document: Document, budget: Budget, count: int | None) -> list[int]:
-        from summarize.api import get
+        registry = self._registry
+        if registry is None:
+            from summarize.registry import default_registry  # built directly, not by a registry
 
+            registry = default_registry()
         wanted = max(8, 3 * count) if count is not None else max(8, int(budget.words or 0) // 8)
         wanted = min(wanted, len(document.sentences))
-        extractive = get(self.extractor).summarize(document, Budget(sentences=wanted))
+        extractive = registry.get(self.extractor).summarize(document, Budget(sentences=wanted))
         picked = sorted({i for s in extractive.sentences for i in s.source_sentences})
         while picked and self._prompt_tokens(self.template, document, picked) > self._room:
             picked = picked[: len(picked) - max(1, len(picked) // 4)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from itertools import islice
 from pathlib import Path
 
@@ -228,3 +229,15 @@ def test_rows_are_read_lazily():
 
     first = list(islice(read_rows(io.BufferedReader(Endless())), 3))
     assert [number for number, _ in first] == [1, 2, 3]
+
+
+def test_the_progress_bar_never_writes_to_stdout(capsys, monkeypatch):
+    from summarize.cli.common import ProgressBar
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    for unit in (None, "docs"):
+        bar = ProgressBar("work", delay=0.0, unit=unit)
+        bar(1, 10)
+        bar(10, 10)
+        bar.close()
+    assert capsys.readouterr().out == ""
