@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from summarize.cli.app import app
-from summarize.cli.common import DelayedProgress, note, reported_errors
+from summarize.cli.common import ProgressBar, note, reported_errors
 
 
 @app.command(
@@ -58,7 +58,7 @@ def report(
             expected = f" of {run.expected_rows}" if run.expected_rows else ""
             note(f"the run is partial ({len(run.rows)}{expected} rows, status {run.status})")
         target = output if output is not None else run_dir / "report.html"
-        progress = DelayedProgress("report: reading the documents")
+        progress = ProgressBar("report: reading the documents", unit="docs")
         try:
             html = render_report(run, recheck=recheck, progress=progress)
         finally:

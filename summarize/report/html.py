@@ -26,7 +26,6 @@ from markupsafe import Markup
 
 from summarize.bench.leaderboard import (
     ROUGE_LABELS,
-    ROUGE_TYPES,
     SIGNIFICANCE,
     Leaderboard,
     MethodStanding,
@@ -34,6 +33,7 @@ from summarize.bench.leaderboard import (
 )
 from summarize.briefing import Briefing
 from summarize.document import Document
+from summarize.evaluation.rouge import ROUGE_TYPES
 from summarize.report.run import RunFolder
 from summarize.report.svg import leaderboard_svg
 from summarize.report.views import DocumentView, briefing_view, document_views
@@ -108,7 +108,8 @@ def render_briefing(
 ) -> str:
     """One article (called ``name``) and its briefing side by side, provenance highlighted."""
     view: DocumentView = briefing_view(document, briefing, name=name)
-    budget = ", ".join(f"{v} {k}" for k, v in briefing.budget.items())
+    described = briefing.budget.describe() if briefing.budget is not None else {}
+    budget = ", ".join(f"{v} {k}" for k, v in described.items())
     settings = [
         ("method", briefing.method),
         ("parameters", json.dumps(dict(briefing.params), sort_keys=True, default=repr)),

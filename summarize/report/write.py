@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarize.bench._files import write_atomic
 from summarize.errors import OutputExistsError
+from summarize.files import write_atomic
 
 __all__ = ["write_page"]
 

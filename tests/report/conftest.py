@@ -44,7 +44,7 @@ class Fibber:
                 s.text[: first.start()] + "99" + s.text[first.end() :] if fib and first else s.text
             )
             sentences.append(BriefingSentence(text, (s.index,), ((s.start, s.end),)))
-        return Briefing(tuple(sentences), "fibber", budget=budget.describe())
+        return Briefing(tuple(sentences), "fibber", budget=budget)
 
 
 def write_articles(path: Path, count: int, *, script_in: int | None = None) -> Path:
