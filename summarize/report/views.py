@@ -260,7 +260,7 @@ def _document_view(
         lines = [fold(line) for line in row.summary.split("\n") if line.strip()]
         raw = raw_rows.get(row.key, {})
         alignments = (
-            _given(raw, lines, document)
+            _given(row, lines, document)
             or (align_summary(document, lines) if document is not None else None)
             or [Alignment(line, (), "none") for line in lines]
         )
@@ -308,22 +308,18 @@ def _flagged(row: ResultRow) -> bool:
 
 
 def _given(
-    raw: Mapping[str, Any], lines: Sequence[str], document: Document | None
+    row: ResultRow, lines: Sequence[str], document: Document | None
 ) -> list[Alignment] | None:
-    """Source sentences a row records itself: ``provenance``, one index list per summary line."""
-    given = raw.get("provenance")
-    if not isinstance(given, list) or len(given) != len(lines):
+    """The source sentences the row records (``provenance``), when it does, line by line."""
+    if row.provenance is None or len(row.provenance) != len(lines):
         return None
     limit = len(document.sentences) if document is not None else None
-    result = []
-    for line, sources in zip(lines, given, strict=True):
-        if not isinstance(sources, list):
-            return None
-        valid = tuple(
-            i for i in sources if isinstance(i, int) and i >= 0 and (limit is None or i < limit)
+    return [
+        Alignment(
+            line, tuple(i for i in sources if i >= 0 and (limit is None or i < limit)), "given"
         )
-        result.append(Alignment(line, valid, "given"))
-    return result
+        for line, sources in zip(lines, row.provenance, strict=True)
+    ]
 
 
 def _paragraphs(document: Document) -> tuple[ArticleParagraph, ...]:
