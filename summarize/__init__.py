@@ -7,12 +7,13 @@
 
 from summarize.api import DEFAULT_METHOD, available, brief, get, methods
 from summarize.briefing import SCHEMA_VERSION, Briefing, BriefingSentence, Flag
-from summarize.document import Document, Paragraph, Sentence
+from summarize.document import Document, PageMetadata, Paragraph, Sentence
 from summarize.errors import (
     BudgetError,
     DatasetError,
     DecodingError,
     EmptyDocumentError,
+    FetchError,
     FormatError,
     InputError,
     InputTooLargeError,
@@ -31,6 +32,7 @@ from summarize.errors import (
     ResultsWriteError,
     SummarizeError,
     UnknownMethodError,
+    UnsupportedFormatError,
     WorkerError,
 )
 from summarize.evaluation import Evaluation, Evaluator, Extractiveness, Score, evaluate
@@ -55,6 +57,7 @@ __all__ = [
     "Extractiveness",
     "FactualityChecker",
     "FactualityResult",
+    "FetchError",
     "Flag",
     "FormatError",
     "InputError",
@@ -67,6 +70,7 @@ __all__ = [
     "LLMResponseError",
     "MethodInfo",
     "OutputExistsError",
+    "PageMetadata",
     "Paragraph",
     "ParameterError",
     "PluginError",
@@ -82,6 +86,7 @@ __all__ = [
     "SummarizeError",
     "Summarizer",
     "UnknownMethodError",
+    "UnsupportedFormatError",
     "WorkerError",
     "__version__",
     "available",

@@ -83,6 +83,9 @@ class Briefing:
     """Things the user should know, e.g. that the budget exceeded the document."""
     metadata: Mapping[str, Any] = field(default_factory=dict)
     """Method-specific facts, e.g. token counts for LLM methods."""
+    document: Mapping[str, Any] = field(default_factory=dict)
+    """Facts about the input: ``language`` used, and the page's ``title``, ``author``, ``date``,
+    ``url``, ``site`` and ``format`` (see :meth:`summarize.document.Document.facts`)."""
 
     @property
     def text(self) -> str:
@@ -133,6 +136,7 @@ class Briefing:
             "seconds": round(self.seconds, 6),
             "notes": list(self.notes),
             "metadata": dict(self.metadata),
+            "document": dict(self.document),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -9,6 +9,8 @@ Library code raises these; only the CLI turns them into a one-line message and a
     │   ├── EmptyDocumentError        no text (or no sentences) to summarize
     │   ├── InputTooLargeError        larger than the configured limit
     │   ├── DecodingError             bytes in no encoding we could recognise
+    │   ├── FetchError                a URL that could not be fetched as a web page
+    │   ├── UnsupportedFormatError    a file format we cannot read (or a PDF with no text layer)
     │   ├── DatasetError              a benchmark dataset that is missing, empty or malformed
     │   ├── BadRowError               a row of an evaluation file that cannot be scored (by line)
     │   └── ReportError               a benchmark run folder that cannot be reported on
@@ -54,6 +56,14 @@ class InputTooLargeError(InputError):
 
 class DecodingError(InputError):
     """The input bytes are in no text encoding we could recognise."""
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched as a web page (refused, timed out, 404, not HTML …)."""
+
+
+class UnsupportedFormatError(InputError):
+    """A file we cannot read as text: an unknown format, a scanned or encrypted PDF."""
 
 
 class BudgetError(SummarizeError, ValueError):

@@ -16,12 +16,11 @@ from summarize.cli.common import (
     ProgressBar,
     fail,
     note,
-    read_input,
+    read_document,
     reported_errors,
     write_output,
 )
 from summarize.cli.llm import LLM_PANEL, llm_params
-from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.registry import default_registry
 from summarize.summarizers.base import Budget
@@ -57,6 +56,8 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
         "  summarize brief article.txt --method lead --sentences 3\n\n"
         "  summarize brief page.html --words 60 --format markdown\n\n"
         "  summarize brief article.txt --format html --output briefing.html\n\n"
+        "  summarize brief https://example.com/news/story.html --format json\n\n"
+        "  summarize brief report.pdf --sentences 5\n\n"
         "  cat article.txt | summarize brief - --format json --output briefing.json\n\n"
         "  summarize brief article.txt --method textrank --param damping=0.9\n\n"
         "  summarize brief article.txt --method llm --base-url http://localhost:11434/v1 "
@@ -65,7 +66,9 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
 )
 def brief(
     source: str = typer.Argument(
-        ..., metavar="PATH|-", help="Article to summarize: a text or HTML file, or - for stdin."
+        ...,
+        metavar="PATH|URL|-",
+        help="Article to summarize: a text, HTML, PDF or .docx file, an http(s) URL, or - for stdin.",
     ),
     method: str = typer.Option(
         DEFAULT_METHOD, "--method", "-m", help="Summarizer to use (see: summarize methods)."
@@ -148,7 +151,7 @@ def brief(
         summarizer = get(method, **{**parse_params(param), **llm})
         if output is not None and output.exists() and not force:
             fail(f"{output} already exists (use --force to overwrite it)")
-        document = Document.from_string(read_input(source, max_mb), clean=clean)
+        document = read_document(source, max_mb, clean)
         progress = ProgressBar(f"{method}: summarizing")
         try:
             briefing = summarizer.summarize(document, budget, progress=progress)
@@ -159,8 +162,9 @@ def brief(
         if output_format is OutputFormat.html:
             from summarize.report import render_briefing
 
-            name = "standard input" if source == "-" else Path(source).name
-            rendered = render_briefing(document, briefing, name=name, title=f"Briefing: {name}")
+            name = "standard input" if source == "-" else source.rstrip("/").rsplit("/", 1)[-1]
+            title = f"Briefing: {document.title or name}"
+            rendered = render_briefing(document, briefing, name=name, title=title)
         else:
             rendered = briefing.render(output_format.value)
         write_output(rendered, output, force)

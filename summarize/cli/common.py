@@ -11,7 +11,7 @@ from typing import Any, NoReturn
 
 import typer
 
-from summarize.document import DEFAULT_MAX_BYTES, decode_bytes, read_text_file
+from summarize.document import DEFAULT_MAX_BYTES, Document, decode_bytes, read_text_file
 from summarize.errors import InputTooLargeError, OutputExistsError, SummarizeError
 from summarize.files import atomic_text_file
 
@@ -59,6 +59,17 @@ def read_input(source: str, max_mb: float) -> str:
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         note(f"the input is not UTF-8; read it as {encoding}")
     return text
+
+
+def read_document(source: str, max_mb: float, clean: bool) -> Document:
+    """Read a path, a URL, or standard input for ``-`` (text, HTML, PDF, .docx) as a Document."""
+    from summarize.sources import load
+
+    max_bytes = int(max_mb * 1024 * 1024) if max_mb > 0 else DEFAULT_MAX_BYTES
+    loaded = load(source, max_bytes=max_bytes)
+    if loaded.encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        note(f"the input is not UTF-8; read it as {loaded.encoding}")
+    return loaded.document(clean=clean)
 
 
 def write_output(text: str, output: Path | None, force: bool) -> None:

@@ -84,6 +84,12 @@ def eval_command(
         False, "--skip-bad", help="Skip rows that cannot be scored and count them."
     ),
     stem: bool = typer.Option(True, "--stem/--no-stem", help="Porter-stem words for ROUGE."),
+    tokenizer: str = typer.Option(
+        "auto",
+        "--tokenizer",
+        help="ROUGE words: auto (rouge-score's rules unless they would drop the text, e.g. "
+        "Chinese or Hindi, then Unicode), rouge-score, or unicode.",
+    ),
     references_mode: ReferencesMode = typer.Option(
         ReferencesMode.max,
         "--references-mode",
@@ -122,7 +128,9 @@ def eval_command(
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
-        evaluator = Evaluator(use_stemmer=stem, aggregate=references_mode.value)
+        evaluator = Evaluator(
+            use_stemmer=stem, aggregate=references_mode.value, tokenizer=tokenizer
+        )
         if summary is not None:
             if file is not None:
                 fail("give either FILE.jsonl or --summary, not both")

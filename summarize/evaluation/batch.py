@@ -90,6 +90,8 @@ class CorpusReport:
     references_mode: str
     bootstrap: BootstrapSettings
     metrics: tuple[MetricSummary, ...]
+    tokenizer: str = "auto"
+    """The ROUGE tokenizer setting: ``auto``, ``rouge-score`` or ``unicode``."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: ``rows``, ``skipped``, ``settings`` and ``metrics`` (name -> mean, CI, n)."""
@@ -98,6 +100,7 @@ class CorpusReport:
             "skipped": self.skipped,
             "settings": {
                 "use_stemmer": self.use_stemmer,
+                "tokenizer": self.tokenizer,
                 "references_mode": self.references_mode,
                 "confidence": self.bootstrap.confidence,
                 "bootstrap_resamples": self.bootstrap.resamples,
@@ -126,6 +129,7 @@ def summarize_corpus(
         references_mode=evaluator.aggregate,
         bootstrap=bootstrap,
         metrics=tuple(metrics),
+        tokenizer=evaluator.tokenizer,
     )
 
 

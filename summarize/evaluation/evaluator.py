@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from summarize.errors import EmptyDocumentError, InputError
+from summarize.errors import EmptyDocumentError, InputError, ParameterError
 from summarize.evaluation.extractiveness import Extractiveness, extractiveness
 from summarize.evaluation.factuality import FactualityChecker, FactualityResult
 from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer, Score
 from summarize.evaluation.stats import Interval, bootstrap_cis
+from summarize.evaluation.tokenize import TOKENIZERS, UnicodeTokenizer, choose_tokenizer
 
 __all__ = ["CorpusStatistics", "Evaluation", "Evaluator", "MetricSummary", "evaluate"]
 
@@ -30,6 +31,8 @@ class Evaluation:
     rouge: dict[str, Score] | None
     factuality: FactualityResult | None
     extractiveness: Extractiveness | None
+    tokenizer: str | None = None
+    """Which tokenizer ROUGE used: ``rouge-score`` or ``unicode`` (``None`` without ROUGE)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: only the parts that were computed (see ``docs/evaluation.md``).
@@ -41,6 +44,7 @@ class Evaluation:
         result: dict[str, Any] = {}
         if self.rouge is not None:
             result["rouge"] = {name: score.to_dict() for name, score in self.rouge.items()}
+            result["tokenizer"] = self.tokenizer
         if self.factuality is not None:
             result["factuality"] = {
                 "score": self.factuality.score,
@@ -78,6 +82,10 @@ class Evaluator:
 
     ``aggregate`` combines several references: ``"max"`` (best reference per ROUGE type by
     F1, as rouge-score's ``score_multi``) or ``"mean"``.
+
+    ``tokenizer`` is ``"auto"`` (rouge-score's rules whenever they can tokenize the summary
+    and its references, else the Unicode tokenizer; see
+    :func:`~summarize.evaluation.tokenize.choose_tokenizer`), ``"rouge-score"`` or ``"unicode"``.
     """
 
     def __init__(
@@ -86,8 +94,17 @@ class Evaluator:
         use_stemmer: bool = True,
         aggregate: str = "max",
         rouge_types: Sequence[str] = ROUGE_TYPES,
+        tokenizer: str = "auto",
     ) -> None:
+        if tokenizer not in TOKENIZERS:
+            raise ParameterError(
+                f"unknown tokenizer {tokenizer!r} (choose from {', '.join(TOKENIZERS)})"
+            )
+        self.tokenizer = tokenizer
         self.scorer = RougeScorer(rouge_types, use_stemmer=use_stemmer)
+        self.unicode_scorer = RougeScorer(
+            rouge_types, use_stemmer=use_stemmer, tokenizer=UnicodeTokenizer(use_stemmer)
+        )
         self.aggregate = aggregate
         # Fail now, not at the first summary with references.
         self.scorer.score_multi([], "", aggregate=aggregate)
@@ -106,11 +123,14 @@ class Evaluator:
             raise InputError(f"the summary must be text, not {type(summary).__name__}")
         if isinstance(references, str) or not all(isinstance(r, str) for r in references):
             raise InputError("references must be a list of texts")
-        rouge = (
-            self.scorer.score_multi(references, summary, aggregate=self.aggregate)
-            if references
-            else None
-        )
+        rouge = None
+        tokenizer = None
+        if references:
+            tokenizer = self.tokenizer
+            if tokenizer == "auto":
+                tokenizer = choose_tokenizer([summary, *references])
+            scorer = self.unicode_scorer if tokenizer == "unicode" else self.scorer
+            rouge = scorer.score_multi(references, summary, aggregate=self.aggregate)
         factuality = None
         extractive = None
         if source is not None:
@@ -120,7 +140,7 @@ class Evaluator:
                 raise EmptyDocumentError("the source is empty (leave it out to skip its checks)")
             factuality = self._checker_for(source).check(summary)
             extractive = extractiveness(summary, source)
-        return Evaluation(rouge, factuality, extractive)
+        return Evaluation(rouge, factuality, extractive, tokenizer)
 
     def _checker_for(self, source: str) -> FactualityChecker:
         if self._checker is None or self._checker[0] != source:
@@ -129,8 +149,8 @@ class Evaluator:
 
 
 @lru_cache(maxsize=4)
-def _evaluator(use_stemmer: bool, aggregate: str) -> Evaluator:
-    return Evaluator(use_stemmer=use_stemmer, aggregate=aggregate)
+def _evaluator(use_stemmer: bool, aggregate: str, tokenizer: str) -> Evaluator:
+    return Evaluator(use_stemmer=use_stemmer, aggregate=aggregate, tokenizer=tokenizer)
 
 
 def evaluate(
@@ -140,10 +160,11 @@ def evaluate(
     *,
     use_stemmer: bool = True,
     aggregate: str = "max",
+    tokenizer: str = "auto",
 ) -> Evaluation:
     """Score one summary against its references (ROUGE) and its source (factuality,
     extractiveness); see :class:`Evaluator` for many summaries."""
-    return _evaluator(use_stemmer, aggregate).evaluate(summary, references, source)
+    return _evaluator(use_stemmer, aggregate, tokenizer).evaluate(summary, references, source)
 
 
 @dataclass(frozen=True, slots=True)

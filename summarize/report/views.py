@@ -124,6 +124,8 @@ class DocumentView:
     references: tuple[str, ...]
     methods: tuple[MethodView, ...]
     notes: tuple[str, ...] = field(default=())
+    title: str | None = None
+    """The page's title, when the article is an HTML page that names one."""
 
     @property
     def flagged(self) -> int:
@@ -229,7 +231,9 @@ def briefing_view(document: Document, briefing: Briefing, *, name: str = "articl
         words=sum(len(line.text.split()) for line in lines),
         seconds=briefing.seconds,
     )
-    return DocumentView(name, name, "", 0, _paragraphs(document), (), (view,), briefing.notes)
+    return DocumentView(
+        name, name, "", 0, _paragraphs(document), (), (view,), briefing.notes, document.title
+    )
 
 
 def _document_view(
@@ -299,6 +303,7 @@ def _document_view(
         source.references if source is not None else (),
         tuple(methods),
         tuple(notes),
+        document.title if document is not None else None,
     )
 
 

@@ -127,7 +127,9 @@ def extractive_briefing(
         budget=budget,
         seconds=seconds,
         document_sentences=available,
+        headline=document.title,
         notes=tuple(notes),
+        document=document.facts(),
     )
 
 

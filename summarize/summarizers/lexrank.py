@@ -114,7 +114,7 @@ class LexRankSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return each sentence's LexRank centrality."""
-        counts = content_term_counts([s.text for s in document.sentences])
+        counts = content_term_counts([s.text for s in document.sentences], document.language)
         graph = lexrank_graph(tfidf_matrix(counts), self.threshold, progress)
         scores = power_method(graph, self.epsilon)
         if progress is not None:

@@ -231,6 +231,7 @@ class LLMSummarizer:
             headline=headline,
             notes=tuple(notes),
             metadata=metadata,
+            document=document.facts(),
         )
 
     # -- strategies ---------------------------------------------------------------------------

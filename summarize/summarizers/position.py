@@ -162,7 +162,7 @@ class PositionSummarizer(ScoringSummarizer):
     ) -> np.ndarray:
         """Rank only as many sentences as ``budget`` can use; the rest score ``-inf``."""
         sentences = document.sentences
-        vectors = tfidf_vectors(content_term_counts([s.text for s in sentences]))
+        vectors = tfidf_vectors(content_term_counts([s.text for s in sentences], document.language))
         salience = position_salience(
             vectors,
             position_weight=self.position_weight,

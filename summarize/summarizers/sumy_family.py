@@ -46,7 +46,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer as SumyTextRank
 from summarize.document import Document
 from summarize.errors import InputTooLargeError, ParameterError
 from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.text import STOP_WORDS, stem, words
+from summarize.text import STOP_WORDS, language_tools, words
 
 __all__ = [
     "DEFAULT_BONUS_WORDS",
@@ -205,10 +205,11 @@ class _SumyAdapter(ScoringSummarizer):
         """The sentence cap (and, in subclasses, sumy's own settings)."""
         return {"max_sentences": self.max_sentences}
 
-    def build(self) -> AbstractSummarizer:
-        """Return sumy's summarizer configured with our stemmer and stop words."""
-        summarizer = self.algorithm(stem)
-        summarizer.stop_words = STOP_WORDS
+    def build(self, language: str = "en") -> AbstractSummarizer:
+        """Return sumy's summarizer configured with our stemmer and stop words for ``language``."""
+        tools = language_tools(language)
+        summarizer = self.algorithm(tools.stem)
+        summarizer.stop_words = tools.stop_words
         return summarizer
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
@@ -222,7 +223,7 @@ class _SumyAdapter(ScoringSummarizer):
             )
         if progress is not None:
             progress(0, 1)
-        ranking = sumy_ranking(self.build(), sumy_document(document))
+        ranking = sumy_ranking(self.build(document.language), sumy_document(document))
         if progress is not None:
             progress(1, 1)
         return ranking_scores(ranking, count)
@@ -261,11 +262,11 @@ class SumyLsa(_SumyAdapter):
     )
     algorithm = LsaSummarizer
 
-    def build(self) -> AbstractSummarizer:
+    def build(self, language: str = "en") -> AbstractSummarizer:
         """sumy's LSA warns when words < sentences; that is normal for tiny inputs."""
         import warnings
 
-        summarizer = super().build()
+        summarizer = super().build(language)
         warnings.filterwarnings("ignore", message="Number of words", module="sumy")
         return summarizer
 
@@ -380,9 +381,9 @@ class SumyEdmundson(_SumyAdapter):
             "max_sentences": self.max_sentences,
         }  # fmt: skip
 
-    def build(self) -> AbstractSummarizer:
+    def build(self, language: str = "en") -> AbstractSummarizer:
         """Return sumy's Edmundson with our stemmer, word lists and weights."""
-        summarizer = EdmundsonSummarizer(stem, **self.weights)
+        summarizer = EdmundsonSummarizer(language_tools(language).stem, **self.weights)
         summarizer.bonus_words = [w.lower() for w in self.bonus_words]
         summarizer.stigma_words = [w.lower() for w in self.stigma_words]
         summarizer.null_words = [w.lower() for w in self.null_words]

@@ -13,7 +13,7 @@ from itertools import chain, count
 import numpy as np
 from scipy import sparse
 
-from summarize.text import STOP_WORDS, WORD_PATTERN, stem
+from summarize.text import WORD_PATTERN, LanguageTools, language_tools
 
 __all__ = ["content_term_counts", "l2_normalize_rows", "term_count_matrix", "term_counts"]
 
@@ -33,34 +33,40 @@ def term_count_matrix(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return matrix
 
 
-_TERM_OF: dict[str, str] = {}  # a word as written → its content term ("" for a stop word)
+# Per language: a word as written → its content term ("" for a stop word).
+_TERM_OF: dict[str, dict[str, str]] = {}
 _TERM_CACHE_LIMIT = 500_000
 
 
-def _term_of(word: str) -> str:
+def _term_of(word: str, cache: dict[str, str], tools: LanguageTools) -> str:
     lower = word.lower()
-    term = "" if lower in STOP_WORDS else stem(lower)
-    if len(_TERM_OF) >= _TERM_CACHE_LIMIT:
-        _TERM_OF.clear()
-    _TERM_OF[word] = term
+    term = "" if lower in tools.stop_words else tools.stem(lower)
+    if len(cache) >= _TERM_CACHE_LIMIT:
+        cache.clear()
+    cache[word] = term
     return term
 
 
-def content_term_counts(texts: Sequence[str]) -> sparse.csr_matrix:
+def content_term_counts(texts: Sequence[str], language: str = "en") -> sparse.csr_matrix:
     """Return the sentences × vocabulary count matrix of :func:`summarize.text.content_terms`.
 
-    The same terms as ``content_terms`` (lower-cased, stop words dropped, Snowball stems), in
-    one pass with a cache keyed by the word as written; the per-word work runs in C-level
-    ``map`` calls, so a long document costs little more than its regular-expression scan.
+    The same terms as ``content_terms`` (lower-cased, stop words dropped, Snowball stems), with
+    the stop words and stemmer of ``language`` (ISO 639-1; see
+    :func:`summarize.text.language_tools`), in one pass with a cache keyed by the word as
+    written; the per-word work runs in C-level ``map`` calls, so a long document costs little
+    more than its regular-expression scan.
     """
     found = [WORD_PATTERN.findall(text) for text in texts]
     flat = list(chain.from_iterable(found))
-    cached = list(map(_TERM_OF.get, flat))
-    terms: list[str] = (
-        [_term_of(w) if t is None else t for w, t in zip(flat, cached, strict=True)]
-        if None in cached
-        else cached  # type: ignore[assignment]  # no None left in it
-    )
+    cache = _TERM_OF.setdefault(language, {})
+    cached = list(map(cache.get, flat))
+    if None in cached:
+        tools = language_tools(language)
+        terms = [
+            _term_of(w, cache, tools) if t is None else t for w, t in zip(flat, cached, strict=True)
+        ]
+    else:
+        terms = cached  # type: ignore[assignment]  # no None left in it
     vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
     vocabulary[""]  # id 0: stop words, dropped below
     ids = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))

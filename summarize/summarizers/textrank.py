@@ -89,5 +89,6 @@ class TextRankSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return each sentence's stationary probability in the TextRank graph."""
-        weights = textrank_weights(content_term_counts([s.text for s in document.sentences]))
+        counts = content_term_counts([s.text for s in document.sentences], document.language)
+        weights = textrank_weights(counts)
         return pagerank(weights, damping=self.damping, epsilon=self.epsilon, progress=progress)

@@ -59,8 +59,8 @@ def test_scores_every_row_and_prints_a_table_of_means(tmp_path):
     assert result.exit_code == 0, result.output
     scored = read_jsonl(out)
     assert [row["id"] for row in scored] == ["faithful", "wrong-day", 3, "no-references"]
-    assert set(scored[0]) == {"id", "rouge", "factuality", "extractiveness"}
-    assert set(scored[2]) == {"id", "rouge"}
+    assert set(scored[0]) == {"id", "rouge", "tokenizer", "factuality", "extractiveness"}
+    assert set(scored[2]) == {"id", "rouge", "tokenizer"}
     assert set(scored[3]) == {"id", "factuality", "extractiveness"}
     assert set(scored[0]["rouge"]["rougeLsum"]) == {"precision", "recall", "fmeasure"}
     assert scored[0]["factuality"]["label"] is True

@@ -365,3 +365,22 @@ def test_brief_format_html_shows_the_briefing_beside_its_article(tmp_path: Path)
     ids = {a.get("id") for _, a in page.tags}
     assert all(f"s0-{i}" in ids for i in range(len(document.sentences)))
     assert "set aside (embedded-post)" in result.output
+
+
+def test_brief_html_of_a_web_page_names_its_title(tmp_path: Path) -> None:
+    body = " ".join(
+        f"<p>The council of Arden approved bridge number {i} on Tuesday after a long vote. "
+        f"Mayor Ruth Okafor said work on bridge {i} starts in March.</p>"
+        for i in range(1, 6)
+    )
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>Arden &lt;b&gt;approves&lt;/b&gt; bridges</title>"
+        f"</head><body><article><h1>Arden approves bridges</h1>{body}</article></body></html>"
+    )
+    result = runner.invoke(app, ["brief", str(page), "--format", "html", "--method", "lead"])
+    assert result.exit_code == 0, result.output
+    title = Document.from_file(page).title
+    assert title and "approves" in title
+    assert f"<cite>{escape(title)}</cite>" in result.output
+    assert f"<h1>Briefing: {escape(title)}</h1>" in result.output
