@@ -82,16 +82,18 @@ def claims_from_row(raw: Mapping[str, Any], lines: Sequence[str]) -> list[LineVe
     """Verdicts per line that a result row carries, or ``None`` when it carries none.
 
     Read from ``factuality.sentences`` or ``factuality.unsupported`` (lists of the checker's
-    sentence verdicts); each verdict goes to the line that holds its text.
+    sentence verdicts), each going to the line that holds its text; or from a flat list of
+    claims (``factuality.claims`` or ``claims``: ``kind``, ``span``/``words``, ``message``/
+    ``reason``, ``evidence``, summary offsets), each going to the line that holds its words.
     """
     factuality = raw.get("factuality")
-    if not isinstance(factuality, Mapping):
-        return None
+    factuality = factuality if isinstance(factuality, Mapping) else {}
     verdicts = factuality.get("sentences", factuality.get("unsupported"))
-    if not isinstance(verdicts, list):
-        return None
-    result: list[LineVerdict | None] = [None] * len(lines)
     starts = _line_starts(lines)
+    if not isinstance(verdicts, list):
+        flat = factuality.get("claims", raw.get("claims"))
+        return _from_flat_claims(flat, lines, starts) if isinstance(flat, list) else None
+    result: list[LineVerdict | None] = [None] * len(lines)
     for item in verdicts:
         if not isinstance(item, Mapping):
             continue
@@ -111,6 +113,21 @@ def claims_from_row(raw: Mapping[str, Any], lines: Sequence[str]) -> list[LineVe
             _indices(item.get("evidence")),
         )
     return [v or LineVerdict(True, None, ()) for v in result]
+
+
+def _from_flat_claims(
+    flat: Sequence[Any], lines: Sequence[str], starts: Sequence[int]
+) -> list[LineVerdict]:
+    claims: list[list[Claim]] = [[] for _ in lines]
+    for item in flat:
+        if not isinstance(item, Mapping):
+            continue
+        words = item.get("span", item.get("words"))
+        probe = {"text": words, "start": item.get("start")} if isinstance(words, str) else item
+        line = _line_of(probe, lines, starts)
+        if line is not None:
+            claims[line].extend(_claims({"issues": [item]}, lines[line], starts[line]))
+    return [LineVerdict(not found, None, tuple(found)) for found in claims]
 
 
 def _claims(item: Mapping[str, Any], line: str, line_offset: int) -> Iterable[Claim]:

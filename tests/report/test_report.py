@@ -19,7 +19,7 @@ from summarize.cli import app
 from summarize.errors import OutputExistsError
 from summarize.report import load_run, render_briefing, render_report, write_page
 from summarize.report.align import align_summary
-from summarize.report.claims import claims_from_row
+from summarize.report.claims import Claim, claims_from_row
 from summarize.report.views import document_views
 from summarize.summarizers.base import Budget
 from tests.report.conftest import HOSTILE_ID, SCRIPT, with_hostile_id
@@ -168,6 +168,11 @@ def test_the_checkers_own_json_is_read_line_by_line() -> None:
     assert (claim.kind, claim.words, lines[1][claim.start : claim.end]) == ("number", "9", "9")
     assert claim.evidence == (1,)
     assert claims_from_row({"factuality": {"score": 1.0, "label": True}}, lines) is None
+    flat = {"claims": [{"kind": "number", "words": "9", "reason": "not stated", "evidence": [1],
+                        "start": len(lines[0]) + 1 + lines[1].index("9")}]}  # fmt: skip
+    verdicts = claims_from_row(flat, lines)
+    assert verdicts is not None and [len(v.claims) for v in verdicts] == [0, 1]
+    assert verdicts[1].claims[0] == Claim("number", "not stated", "9", 24, 25, (1,))
 
 
 def test_html_in_articles_and_references_is_escaped(small_run: Path) -> None:
