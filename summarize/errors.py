@@ -12,7 +12,8 @@ Library code raises these; only the CLI turns them into a one-line message and a
     │   ├── FetchError                a URL that could not be fetched as a web page
     │   ├── UnsupportedFormatError    a file format we cannot read (or a PDF with no text layer)
     │   ├── DatasetError              a benchmark dataset that is missing, empty or malformed
-    │   └── BadRowError               a row of an evaluation file that cannot be scored (by line)
+    │   ├── BadRowError               a row of an evaluation file that cannot be scored (by line)
+    │   └── ReportError               a benchmark run folder that cannot be reported on
     ├── BudgetError                   a length budget that makes no sense (0, negative, 2 kinds)
     ├── FormatError                   an output format we cannot render
     ├── ParameterError                a summarizer parameter that is out of range or unknown
@@ -115,6 +116,10 @@ class BadRowError(InputError):
     def __reduce__(self) -> tuple[type[BadRowError], tuple[int, str]]:
         # Rebuilt from (line, problem), so it can travel back from a worker process.
         return (type(self), (self.line, self.problem))
+
+
+class ReportError(InputError):
+    """A benchmark run folder that cannot be reported on: no results, or a schema we cannot read."""
 
 
 class ResultsConflictError(SummarizeError):

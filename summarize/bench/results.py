@@ -21,7 +21,10 @@ short by a killed process is dropped (and redone) when the run resumes.
 writes. ``usage`` is the LLM accounting a method reports in its briefing's metadata (the ``llm``
 method: ``tokens_in``, ``tokens_out``, ``calls``, ``retries``, ``cache_hits``, ``llm_seconds``;
 see :class:`~summarize.llm.usage.Usage`) and ``null`` for methods that report none. Rows written
-before the field existed read back with ``usage`` ``None``.
+before the field existed read back with ``usage`` ``None``. ``provenance`` lists, per line of
+``summary``, the source sentences that line comes from (indices into the cleaned source
+document's sentences, as the briefing recorded them; ``null`` in older rows): what
+``summarize report`` highlights.
 """
 
 from __future__ import annotations
@@ -95,6 +98,10 @@ class ResultRow:
     error: str | None = None
     usage: Usage | None = None
     """LLM accounting of the briefing; ``None`` for methods that report none."""
+    provenance: tuple[tuple[int, ...], ...] | None = None
+    """Per summary line, the source sentences it comes from (indices into the cleaned source
+    ``Document.sentences``: an extractive sentence's own, an abstractive one's citations);
+    ``None`` in rows written before the field existed."""
 
     @property
     def key(self) -> RowKey:
@@ -132,6 +139,9 @@ class ResultRow:
             },
             "extractiveness": None if extractive is None else _rounded(extractive.to_dict()),
             "usage": None if self.usage is None else self.usage.to_dict(),
+            "provenance": None
+            if self.provenance is None
+            else [list(sources) for sources in self.provenance],
         }
 
     @classmethod
@@ -161,6 +171,7 @@ class ResultRow:
             extractiveness=None if extractive is None else Extractiveness.from_dict(extractive),
             error=value.get("error"),
             usage=None if value.get("usage") is None else Usage.from_dict(value["usage"]),
+            provenance=_provenance(value.get("provenance")),
         )
 
 
@@ -273,3 +284,9 @@ def _parse_line(raw: bytes) -> ResultRow | None:
         return ResultRow.from_dict(json.loads(raw.decode("utf-8")))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _provenance(value: Any) -> tuple[tuple[int, ...], ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(tuple(int(i) for i in sources) for sources in value)

@@ -65,11 +65,22 @@ def score_document(
         seconds = time.perf_counter() - started
         summary = briefing.text
         usage = Usage.from_metadata(briefing.metadata)
+        provenance = tuple(tuple(s.source_sentences) for s in briefing.sentences)
         if summary in scored:
-            rows.append(replace(scored[summary], method=method, seconds=seconds, usage=usage))
+            rows.append(
+                replace(
+                    scored[summary],
+                    method=method,
+                    seconds=seconds,
+                    usage=usage,
+                    provenance=provenance,
+                )
+            )
             continue
         try:
-            scored[summary] = _scored_row(task, method, summary, seconds, usage)
+            scored[summary] = replace(
+                _scored_row(task, method, summary, seconds, usage), provenance=provenance
+            )
             rows.append(scored[summary])
         except Exception as exc:
             rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))

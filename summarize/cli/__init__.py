@@ -12,10 +12,11 @@ from summarize.cli import bench as _bench  # noqa: F401  (registers commands)
 from summarize.cli import brief as _brief  # noqa: F401  (registers commands)
 from summarize.cli import eval as _eval  # noqa: F401  (registers commands)
 from summarize.cli import llm as _llm  # noqa: F401  (registers commands)
+from summarize.cli import report as _report  # noqa: F401  (registers commands)
 from summarize.cli.app import app, main
 
 # Help lists commands in the order a newcomer needs them, not in the order modules import.
-_ORDER = ("brief", "methods", "eval", "bench", "prompts", "config")
+_ORDER = ("brief", "methods", "eval", "bench", "report", "prompts", "config")
 
 
 def _help_position(command: CommandInfo) -> int:

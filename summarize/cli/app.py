@@ -14,6 +14,7 @@ app = typer.Typer(
         "  summarize methods\n\n"
         "  summarize eval outputs.jsonl --output scores.jsonl\n\n"
         "  summarize bench benchmarks/modi_putin\n\n"
+        "  summarize report results/modi_putin\n\n"
         "Run 'summarize COMMAND --help' for a command's options and examples."
     ),
     no_args_is_help=True,

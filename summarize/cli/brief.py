@@ -32,6 +32,7 @@ class OutputFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 def parse_params(pairs: list[str]) -> dict[str, Any]:
@@ -54,6 +55,7 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
         "  summarize brief article.txt\n\n"
         "  summarize brief article.txt --method lead --sentences 3\n\n"
         "  summarize brief page.html --words 60 --format markdown\n\n"
+        "  summarize brief article.txt --format html --output briefing.html\n\n"
         "  summarize brief https://example.com/news/story.html --format json\n\n"
         "  summarize brief report.pdf --sentences 5\n\n"
         "  cat article.txt | summarize brief - --format json --output briefing.json\n\n"
@@ -81,7 +83,11 @@ def brief(
         None, "--ratio", "-r", help="Keep this fraction of the sentences, e.g. 0.2."
     ),
     output_format: OutputFormat = typer.Option(
-        OutputFormat.text, "--format", "-f", help="text, markdown, or json (versioned schema)."
+        OutputFormat.text,
+        "--format",
+        "-f",
+        help="text, markdown, json (versioned schema), or html (the briefing beside the "
+        "article, provenance highlighted; one self-contained page).",
     ),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Write to this file instead of stdout."
@@ -153,7 +159,15 @@ def brief(
             progress.close()
         for message in briefing.notes:
             note(message)
-        write_output(briefing.render(output_format.value), output, force)
+        if output_format is OutputFormat.html:
+            from summarize.report import render_briefing
+
+            name = "standard input" if source == "-" else source.rstrip("/").rsplit("/", 1)[-1]
+            title = f"Briefing: {document.title or name}"
+            rendered = render_briefing(document, briefing, name=name, title=title)
+        else:
+            rendered = briefing.render(output_format.value)
+        write_output(rendered, output, force)
 
 
 @app.command(
