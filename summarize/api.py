@@ -6,12 +6,13 @@ from typing import Any
 
 from summarize.briefing import Briefing
 from summarize.document import Document
+from summarize.errors import InputError
 from summarize.registry import MethodInfo, default_registry
 from summarize.summarizers.base import Budget, ProgressCallback, Summarizer
 
 __all__ = ["DEFAULT_METHOD", "available", "brief", "get", "methods"]
 
-DEFAULT_METHOD = "textrank"
+DEFAULT_METHOD = "position"
 
 
 def get(name: str, **params: Any) -> Summarizer:
@@ -45,6 +46,10 @@ def brief(
     Give at most one of ``sentences``, ``words`` or ``ratio`` (default: 3 sentences); extra
     keyword ``params`` go to the method, e.g. ``brief(text, "textrank", damping=0.9)``.
     """
+    if isinstance(text, (bytes, bytearray)):
+        raise InputError("brief() takes text, not bytes: decode them first, e.g. data.decode()")
+    if not isinstance(text, (str, Document)):
+        raise InputError(f"brief() takes text or a Document, got {type(text).__name__}")
     budget = Budget.of(sentences=sentences, words=words, ratio=ratio)
     document = text if isinstance(text, Document) else Document.from_string(text, clean=clean)
     return get(method, **params).summarize(document, budget, progress=progress)

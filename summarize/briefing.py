@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from summarize.budget import Budget
 from summarize.errors import FormatError
 
 __all__ = ["SCHEMA_VERSION", "Briefing", "BriefingSentence", "Flag"]
@@ -72,8 +73,8 @@ class Briefing:
     sentences: tuple[BriefingSentence, ...]
     method: str
     params: Mapping[str, Any] = field(default_factory=dict)
-    budget: Mapping[str, Any] = field(default_factory=dict)
-    """The length budget, e.g. ``{"sentences": 3}``."""
+    budget: Budget | None = None
+    """The length budget the briefing was made for (``None``: not given)."""
     seconds: float = 0.0
     document_sentences: int = 0
     """How many sentences the document offered the summarizer."""
@@ -82,6 +83,9 @@ class Briefing:
     """Things the user should know, e.g. that the budget exceeded the document."""
     metadata: Mapping[str, Any] = field(default_factory=dict)
     """Method-specific facts, e.g. token counts for LLM methods."""
+    document: Mapping[str, Any] = field(default_factory=dict)
+    """Facts about the input: ``language`` used, and the page's ``title``, ``author``, ``date``,
+    ``url``, ``site`` and ``format`` (see :meth:`summarize.document.Document.facts`)."""
 
     @property
     def text(self) -> str:
@@ -125,13 +129,14 @@ class Briefing:
             "schema_version": SCHEMA_VERSION,
             "method": self.method,
             "params": dict(self.params),
-            "budget": dict(self.budget),
+            "budget": {} if self.budget is None else self.budget.describe(),
             "headline": self.headline,
             "sentences": [s.to_dict() for s in self.sentences],
             "document_sentences": self.document_sentences,
             "seconds": round(self.seconds, 6),
             "notes": list(self.notes),
             "metadata": dict(self.metadata),
+            "document": dict(self.document),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:

@@ -7,50 +7,38 @@ Cleaning only decides which sentences a summarizer may use; it never edits a sen
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from summarize.chrome import block_chrome, page_chrome
 from summarize.errors import (
     DecodingError,
     EmptyDocumentError,
     InputError,
     InputTooLargeError,
 )
-from summarize.text import hard_blocks, sentence_spans, words
+from summarize.language import detect_language
+from summarize.text import block_sentences, hard_blocks, language_tools, words
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
     "Document",
+    "PageMetadata",
     "Paragraph",
     "Sentence",
     "chrome_reason",
     "decode_bytes",
+    "looks_like_html",
     "read_text_file",
 ]
 
+# Repeats are compared without case and punctuation (a pull quote loses its quote marks).
+_PUNCTUATION = str.maketrans("", "", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„‚—–…·•")
+
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 """Inputs larger than this (20 MiB) are refused: far beyond any article, and kept in memory."""
-
-_BOILERPLATE = re.compile(
-    r"""^(?:
-        \d[\d,.]*\s*[km]?\s*(?:views?|comments?|shares?|likes?|reads?)
-      | (?:views?|comments?|shares?|likes?|share\ this(?:\ article)?|advertisement|advert
-        |sponsored|related(?:\ articles?|\ stories|\ news)?|trending|recommended|most\ read
-        |subscribe|sign\ in|log\ in|newsletter|print|email|share\ on\ \w+|tags?|topics?)
-      | (?:read\ more|also\ read|click\ here|follow\ us|sign\ up|subscribe\ to|watch:|listen:
-        |image\ (?:source|copyright|caption)|photo(?:graph)?:|getty\ images|copyright\ ©).*
-      | \d+\s+comments?\ ?\w*
-    )$""",
-    re.IGNORECASE | re.VERBOSE,
-)
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_EMBEDDED_POST = re.compile(
-    rf"(?:[—–-]\s*[^\n]{{0,80}}\(@\w+\)\s*{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$)|pic\.twitter\.com/"
-)
-_TERMINATED = re.compile(r"[.!?…:;][\"'”’)\]]*$|[\"”’]$")
-_HEADING_MAX_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +63,35 @@ class Paragraph:
     end: int
     sentences: tuple[Sentence, ...]
     chrome: str | None = None
-    """``None`` for body text, else why cleaning set it aside (``heading``, ``boilerplate``, …)."""
+    """``None`` for body text, else why cleaning set it aside (``heading``, ``byline``, …)."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    """What a page says about itself (HTML metadata), kept apart from the story's sentences."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    """As the page gives it, usually ISO ``YYYY-MM-DD``."""
+    url: str | None = None
+    site: str | None = None
+    description: str | None = None
+    """The page's summary line (``<meta name="description">``), often its dek."""
+    source_format: str = "text"
+    """What the input was: ``text``, ``html``, ``pdf`` or ``docx``."""
+
+    def to_dict(self) -> dict[str, str | None]:
+        """Return the metadata as a JSON-ready dict."""
+        return {
+            "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "url": self.url,
+            "site": self.site,
+            "description": self.description,
+            "format": self.source_format,
+        }
 
 
 @dataclass(frozen=True)
@@ -90,116 +106,165 @@ class Document:
     cleaned: bool = True
     notes: tuple[str, ...] = field(default=())
     """Things worth telling the user about how the document was read."""
+    language: str = "en"
+    """ISO 639-1 code of the document's language (guessed offline), ``und`` if undetermined."""
+    metadata: PageMetadata = field(default_factory=PageMetadata)
+    """Title, author, date and address of the page, when the input said."""
 
     @classmethod
-    def from_text(cls, text: str, *, clean: bool = True) -> Document:
-        """Build a document from plain text; with ``clean``, page chrome is set aside."""
+    def from_text(
+        cls,
+        text: str,
+        *,
+        clean: bool = True,
+        language: str | None = None,
+        metadata: PageMetadata | None = None,
+    ) -> Document:
+        """Build a document from plain text; with ``clean``, page chrome is set aside.
+
+        ``language`` (ISO 639-1) skips the offline guess; ``metadata`` (title, author …) helps
+        cleaning recognise the headline and byline when they appear in the text.
+        """
         if not isinstance(text, str):
             raise InputError(f"expected text (str), got {type(text).__name__}")
         if not text.strip():
             raise EmptyDocumentError("the input is empty (nothing but white space)")
-        paragraphs = _paragraphs(text, clean)
-        kept = [s for p in paragraphs if p.chrome is None for s in p.sentences]
+        metadata = metadata or PageMetadata()
+        blocks = hard_blocks(text)
+        spans = [block_sentences(text[start:end]) for start, end in blocks]
+        reasons = _chrome_reasons(text, blocks, spans, metadata) if clean else [None] * len(blocks)
         notes: list[str] = []
-        if clean and not kept:
+        if clean and all(reasons):
+            if metadata.source_format == "html":
+                raise EmptyDocumentError(
+                    "no article text found in the HTML page (only menus, headings and links)"
+                )
             # Everything looked like chrome: better to summarize it all than to refuse.
-            paragraphs = _paragraphs(text, clean=False)
-            kept = [s for p in paragraphs for s in p.sentences]
+            reasons = [None] * len(blocks)
             notes.append("cleaning would have removed every sentence, so none was removed")
-        if not kept:
-            raise EmptyDocumentError("the input has no sentences")
-        numbered = tuple(_renumber(s, i) for i, s in enumerate(kept))
-        by_span = {(s.start, s.end): s for s in numbered}
-        paragraphs = tuple(
-            Paragraph(
-                p.index,
-                p.start,
-                p.end,
-                tuple(by_span.get((s.start, s.end), s) for s in p.sentences),
-                p.chrome,
+        numbered: list[Sentence] = []
+        set_aside: list[Sentence] = []
+        final: list[Paragraph] = []
+        for index, ((start, end), block_spans, reason) in enumerate(
+            zip(blocks, spans, reasons, strict=True)
+        ):
+            target = numbered if reason is None else set_aside
+            sentences = tuple(
+                Sentence(
+                    len(numbered) + i if reason is None else -1,
+                    text[start + s : start + e],
+                    start + s,
+                    start + e,
+                    index,
+                )
+                for i, (s, e) in enumerate(block_spans)
             )
-            for p in paragraphs
-        )
-        set_aside = tuple(s for p in paragraphs if p.chrome is not None for s in p.sentences)
-        return cls(text, paragraphs, numbered, set_aside, clean, tuple(notes))
+            target.extend(sentences)
+            final.append(Paragraph(index, start, end, sentences, reason))
+        if not numbered:
+            raise EmptyDocumentError("the input has no sentences")
+        if language is None:
+            language = detect_language(" ".join(s.text for s in numbered[:60]))
+        return cls(
+            text, tuple(final), tuple(numbered), tuple(set_aside), clean, tuple(notes),
+            language, metadata,
+        )  # fmt: skip
 
     @classmethod
-    def from_html(cls, html: str, *, clean: bool = True) -> Document:
+    def from_html(
+        cls, html: str, *, clean: bool = True, language: str | None = None, url: str | None = None
+    ) -> Document:
         """Build a document from an HTML page, keeping its main text (``trafilatura``).
 
-        Offsets then index the extracted text (``Document.text``), not the HTML.
+        The page's title, author and date become :attr:`metadata`, not sentences. Offsets then
+        index the extracted text (``Document.text``), not the HTML.
         """
-        import trafilatura
+        from summarize.sources.html import extract_html
 
-        # trafilatura logs parse failures as errors; ours is the one error the user should see.
-        logging.getLogger("trafilatura").addHandler(logging.NullHandler())
-        logging.getLogger("trafilatura").propagate = False
-        extracted = trafilatura.extract(html, include_comments=False, include_tables=False)
-        if not extracted or not extracted.strip():
-            raise EmptyDocumentError("no main text found in the HTML page")
-        return cls.from_text(extracted, clean=clean)
+        text, metadata = extract_html(html, url=url)
+        return cls.from_text(text, clean=clean, language=language, metadata=metadata)
 
     @classmethod
     def from_file(
         cls, path: str | Path, *, clean: bool = True, max_bytes: int = DEFAULT_MAX_BYTES
     ) -> Document:
-        """Read a text or HTML file (any common encoding) and build a document from it."""
-        text, _ = read_text_file(path, max_bytes=max_bytes)
-        return cls.from_string(text, clean=clean)
+        """Read a text, HTML, PDF or .docx file and build a document from it."""
+        from summarize.sources import load_path
+
+        loaded = load_path(path, max_bytes=max_bytes)
+        return loaded.document(clean=clean)
 
     @classmethod
-    def from_string(cls, text: str, *, clean: bool = True) -> Document:
+    def from_string(cls, text: str, *, clean: bool = True, language: str | None = None) -> Document:
         """Build a document from text that may be an HTML page (detected by its tags)."""
-        if _looks_like_html(text):
-            return cls.from_html(text, clean=clean)
-        return cls.from_text(text, clean=clean)
+        if looks_like_html(text):
+            return cls.from_html(text, clean=clean, language=language)
+        return cls.from_text(text, clean=clean, language=language)
 
     def __len__(self) -> int:
         return len(self.sentences)
 
     @property
+    def title(self) -> str | None:
+        """The page's title, when the input gave one (HTML metadata)."""
+        return self.metadata.title
+
+    def facts(self) -> dict[str, Any]:
+        """What a briefing reports about its input: the language used and the page metadata."""
+        tools = language_tools(self.language)
+        return {
+            "language": self.language,
+            "stop_words": bool(tools.stop_words),
+            "stemmer": tools.stemmer,
+            **self.metadata.to_dict(),
+        }
+
+    @property
     def word_count(self) -> int:
-        """Number of words in the sentences summarizers may use."""
+        """Number of words in the sentences summarizers may use (a CJK character is a word)."""
         return sum(len(words(s.text)) for s in self.sentences)
 
 
 def chrome_reason(paragraph_text: str) -> str | None:
-    """Say why a paragraph is page chrome rather than body text, or ``None`` if it is body text."""
-    stripped = paragraph_text.strip()
-    if _BOILERPLATE.match(stripped):
-        return "boilerplate"
-    if _EMBEDDED_POST.search(stripped):
-        return "embedded-post"
-    if not _TERMINATED.search(stripped) and len(stripped.split()) <= _HEADING_MAX_WORDS:
-        return "heading"
-    return None
+    """Say why a paragraph is page chrome rather than body text, or ``None`` if it is body text.
+
+    This looks at the paragraph alone; a :class:`Document` also uses its neighbours (the
+    header above a byline, the text above an embedded post's attribution line).
+    """
+    return block_chrome(paragraph_text)
 
 
-def _paragraphs(text: str, clean: bool) -> list[Paragraph]:
-    paragraphs: list[Paragraph] = []
+def _chrome_reasons(
+    text: str,
+    blocks: list[tuple[int, int]],
+    spans: list[list[tuple[int, int]]],
+    metadata: PageMetadata,
+) -> list[str | None]:
+    """Why each block is set aside: page chrome, or a repeat of story text already seen."""
+    reasons = page_chrome(
+        [text[start:end] for start, end in blocks],
+        title=metadata.title,
+        author=metadata.author,
+        description=metadata.description,
+    )
     seen: set[str] = set()
-    for index, (start, end) in enumerate(hard_blocks(text)):
-        spans = sentence_spans(text, start, end)
-        sentences = tuple(Sentence(-1, text[s:e], s, e, index) for s, e in spans)
-        normalized = [_normalized(s.text) for s in sentences]
-        chrome = chrome_reason(text[start:end]) if clean else None
-        if clean and chrome is None and normalized and all(n and n in seen for n in normalized):
-            chrome = "repeat"
-        if chrome is None:
+    for i, ((start, _), block_spans) in enumerate(zip(blocks, spans, strict=True)):
+        if reasons[i] is not None:
+            continue
+        normalized = [_normalized(text[start + s : start + e]) for s, e in block_spans]
+        if normalized and all(n and n in seen for n in normalized):
+            reasons[i] = "repeat"
+        else:
             seen.update(normalized)
-        paragraphs.append(Paragraph(index, start, end, sentences, chrome))
-    return paragraphs
+    return reasons
 
 
 def _normalized(text: str) -> str:
-    return " ".join(w.lower() for w in words(text))
+    return " ".join(text.lower().translate(_PUNCTUATION).split())
 
 
-def _renumber(sentence: Sentence, index: int) -> Sentence:
-    return Sentence(index, sentence.text, sentence.start, sentence.end, sentence.paragraph)
-
-
-def _looks_like_html(text: str) -> bool:
+def looks_like_html(text: str) -> bool:
+    """Whether ``text`` is an HTML page (its first kilobyte has document tags)."""
     head = text.lstrip()[:1000].lower()
     return head.startswith(("<!doctype html", "<html")) or bool(
         re.search(r"<(?:html|body|article|div|p)[\s>]", head)
@@ -265,7 +330,7 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> t
     if size > max_bytes:
         raise InputTooLargeError(
             f"{path} is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB "
-            "(split it into articles, or raise the limit with --max-mb)"
+            "(split it into articles, or raise the limit with max_bytes=N)"
         )
     try:
         data = path.read_bytes()

@@ -9,14 +9,17 @@ Library code raises these; only the CLI turns them into a one-line message and a
     │   ├── EmptyDocumentError        no text (or no sentences) to summarize
     │   ├── InputTooLargeError        larger than the configured limit
     │   ├── DecodingError             bytes in no encoding we could recognise
+    │   ├── FetchError                a URL that could not be fetched as a web page
+    │   ├── UnsupportedFormatError    a file format we cannot read (or a PDF with no text layer)
     │   ├── DatasetError              a benchmark dataset that is missing, empty or malformed
-    │   └── BadRowError               a row of an evaluation file that cannot be scored (by line)
+    │   ├── BadRowError               a row of an evaluation file that cannot be scored (by line)
+    │   └── ReportError               a benchmark run folder that cannot be reported on
     ├── BudgetError                   a length budget that makes no sense (0, negative, 2 kinds)
     ├── FormatError                   an output format we cannot render
     ├── ParameterError                a summarizer parameter that is out of range or unknown
     ├── UnknownMethodError            no summarizer registered under that name
     ├── UnknownCheckerError           no factuality checker registered under that name
-    ├── PluginError                   a summarizer plugin failed to load or clashes with a built-in
+    ├── PluginError                   a summarizer failed to load or start, clashes, or misbehaved
     ├── OutputExistsError             refusing to overwrite a file the user already has
     ├── ResultsConflictError          a results folder holding a different benchmark configuration
     ├── ResultsWriteError             benchmark results could not be written (e.g. disk full)
@@ -34,6 +37,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from difflib import get_close_matches
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from summarize.llm.usage import Usage
 
 
 class SummarizeError(Exception):
@@ -54,6 +61,14 @@ class InputTooLargeError(InputError):
 
 class DecodingError(InputError):
     """The input bytes are in no text encoding we could recognise."""
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched as a web page (refused, timed out, 404, not HTML …)."""
+
+
+class UnsupportedFormatError(InputError):
+    """A file we cannot read as text: an unknown format, a scanned or encrypted PDF."""
 
 
 class BudgetError(SummarizeError, ValueError):
@@ -93,7 +108,7 @@ class UnknownCheckerError(SummarizeError, LookupError):
 
 
 class PluginError(SummarizeError):
-    """A summarizer plugin failed to load, or clashes with a built-in name."""
+    """A summarizer failed to load or start, clashes with a built-in name, or misbehaved."""
 
 
 class OutputExistsError(SummarizeError, FileExistsError):
@@ -111,6 +126,14 @@ class BadRowError(InputError):
         self.line = line
         self.problem = problem
         super().__init__(f"line {line}: {problem}")
+
+    def __reduce__(self) -> tuple[type[BadRowError], tuple[int, str]]:
+        # Rebuilt from (line, problem), so it can travel back from a worker process.
+        return (type(self), (self.line, self.problem))
+
+
+class ReportError(InputError):
+    """A benchmark run folder that cannot be reported on: no results, or a schema we cannot read."""
 
 
 class ResultsConflictError(SummarizeError):
@@ -130,7 +153,13 @@ class PromptError(SummarizeError, ValueError):
 
 
 class LLMError(SummarizeError):
-    """A language-model server could not give a usable answer."""
+    """A language-model server could not give a usable answer.
+
+    ``usage`` is what the failed work had spent (tokens, calls, retries) when the code that
+    raised knew it, so a failure is not free in the accounting.
+    """
+
+    usage: Usage | None = None
 
 
 class LLMConfigError(LLMError):

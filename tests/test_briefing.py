@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 import summarize
-from summarize import Briefing, BriefingSentence, Flag, FormatError
+from summarize import Briefing, BriefingSentence, Budget, Flag, FormatError
 
 SCHEMA = json.loads(files("summarize").joinpath("schemas/briefing.schema.json").read_text())
 
@@ -47,7 +47,7 @@ def test_abstractive_sentences_render_citations_and_flags():
         flags=(Flag("date", "'Thursday' is not in the source", "Thursday"),),
     )
     briefing = Briefing(
-        (sentence,), method="llm", budget={"sentences": 1}, headline="Modi calls Putin"
+        (sentence,), method="llm", budget=Budget(sentences=1), headline="Modi calls Putin"
     )
     markdown = briefing.to_markdown()
     assert markdown.startswith("## Modi calls Putin")

@@ -21,13 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarize.bench._files import write_atomic
-from summarize.bench.results import USAGE_KEYS, ResultRow
+from summarize.bench.results import ResultRow
+from summarize.evaluation.rouge import ROUGE_TYPES
 from summarize.evaluation.stats import Interval, bootstrap_ci, paired_test
+from summarize.files import write_atomic
+from summarize.llm.usage import USAGE_KEYS, Usage
 
 __all__ = [
     "BASELINE",
-    "ROUGE_TYPES",
     "SIGNIFICANCE",
     "USAGE_COLUMNS",
     "Comparison",
@@ -38,7 +39,6 @@ __all__ = [
 ]
 
 BASELINE = "lead"
-ROUGE_TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 ROUGE_LABELS = {"rouge1": "R1", "rouge2": "R2", "rougeL": "RL", "rougeLsum": "RLsum"}
 SIGNIFICANCE = 0.05
 USAGE_COLUMNS = {"tokens_in": "tokens in", "tokens_out": "tokens out", "calls": "calls",
@@ -84,8 +84,8 @@ class MethodStanding:
     median_seconds: float | None
     versus_baseline: Mapping[str, Comparison] = field(default_factory=dict)
     """Per ROUGE type; empty for the baseline itself or when it is missing."""
-    usage_totals: Mapping[str, float] | None = None
-    """Accounting summed over the method's rows (keys from ``USAGE_KEYS``); ``None`` if none."""
+    usage_totals: Usage | None = None
+    """LLM accounting summed over the method's rows; ``None`` if none reports any."""
 
     @property
     def scored(self) -> int:
@@ -118,7 +118,7 @@ class MethodStanding:
                 }
                 for k, c in self.versus_baseline.items()
             },
-            "usage_totals": None if self.usage_totals is None else dict(self.usage_totals),
+            "usage_totals": None if self.usage_totals is None else self.usage_totals.to_dict(),
         }
 
 
@@ -213,7 +213,7 @@ class Leaderboard:
                 _round(s.density, 6),
                 _round(s.novel_bigrams, 6),
                 _round(s.median_seconds, 6),
-                *((s.usage_totals or {}).get(k) for k in USAGE_KEYS),
+                *_usage_values(s.usage_totals),
             ]
             writer.writerow(["" if v is None else v for v in line])
         return buffer.getvalue()
@@ -310,20 +310,21 @@ def _compare(
     return result
 
 
-def _usage_totals(rows: Sequence[ResultRow]) -> dict[str, float] | None:
-    """Each accounting key summed over the rows that report it; ``None`` when none does."""
+def _usage_totals(rows: Sequence[ResultRow]) -> Usage | None:
+    """The accounting summed over the rows that report it; ``None`` when none does."""
     accounted = [r.usage for r in rows if r.usage is not None]
     if not accounted:
         return None
-    totals: dict[str, float] = {}
-    for usage in accounted:
-        for key, value in usage.items():
-            totals[key] = totals.get(key, 0) + value
-    return {k: round(v, 6) if isinstance(v, float) else v for k, v in totals.items()}
+    return sum(accounted[1:], accounted[0])
+
+
+def _usage_values(usage: Usage | None) -> list[float | None]:
+    values = usage.to_dict() if usage is not None else {}
+    return [values.get(key) for key in USAGE_KEYS]
 
 
 def _usage_cells(standing: MethodStanding) -> list[str]:
-    totals = standing.usage_totals or {}
+    totals = standing.usage_totals.to_dict() if standing.usage_totals is not None else {}
     return ["–" if totals.get(k) is None else f"{totals[k]:,.0f}" for k in USAGE_COLUMNS]
 
 

@@ -11,8 +11,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, NullFormatter
 
-from summarize.bench._files import write_atomic
 from summarize.bench.leaderboard import Leaderboard, MethodStanding
+from summarize.files import write_atomic
 
 __all__ = ["plot_leaderboard"]
 

@@ -16,10 +16,15 @@ the row has no references; ``status`` is ``error`` when the method raised, and t
 holds its message and the scores are ``null``. The file is flushed after every row; a line cut
 short by a killed process is dropped (and redone) when the run resumes.
 
-``usage`` is the numeric accounting a method reports in its briefing's metadata (the ``llm``
+``extractiveness`` is :meth:`Extractiveness.to_dict
+<summarize.evaluation.extractiveness.Extractiveness.to_dict>`, the same shape ``summarize eval``
+writes. ``usage`` is the LLM accounting a method reports in its briefing's metadata (the ``llm``
 method: ``tokens_in``, ``tokens_out``, ``calls``, ``retries``, ``cache_hits``, ``llm_seconds``;
-see :data:`USAGE_KEYS`) and ``null`` for methods that report none. Rows written before the field
-existed read back with ``usage`` ``None``.
+see :class:`~summarize.llm.usage.Usage`) and ``null`` for methods that report none. Rows written
+before the field existed read back with ``usage`` ``None``. ``provenance`` lists, per line of
+``summary``, the source sentences that line comes from (indices into the cleaned source
+document's sentences, as the briefing recorded them; ``null`` in older rows): what
+``summarize report`` highlights.
 """
 
 from __future__ import annotations
@@ -27,29 +32,26 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from summarize.errors import ResultsConflictError, ResultsWriteError
+from summarize.evaluation.extractiveness import Extractiveness
+from summarize.evaluation.factuality import FactualityResult
+from summarize.llm.usage import Usage
 
 __all__ = [
     "RESULTS_FILE_NAME",
     "RESULTS_SCHEMA_VERSION",
-    "USAGE_KEYS",
-    "ExtractivenessScores",
     "FactualityScores",
     "ResultRow",
     "ResultsLog",
     "RowKey",
-    "usage_from_metadata",
 ]
 
 RESULTS_FILE_NAME = "results.jsonl"
 RESULTS_SCHEMA_VERSION = 1
-
-USAGE_KEYS = ("tokens_in", "tokens_out", "calls", "retries", "cache_hits", "llm_seconds")
-"""The accounting keys copied from a briefing's metadata into a row's ``usage``, in order."""
 
 RowKey = tuple[str, str, str]
 """``(dataset, document id, method)``: what makes a result row unique."""
@@ -57,22 +59,21 @@ RowKey = tuple[str, str, str]
 
 @dataclass(frozen=True)
 class FactualityScores:
-    """How consistent a summary is with its source (see ``summarize.evaluation.factuality``)."""
+    """The per-row summary of a :class:`~summarize.evaluation.factuality.FactualityResult`."""
 
     score: float
     label: bool
     """True when the checker judged the whole summary consistent."""
     unsupported_sentences: int
 
-
-@dataclass(frozen=True)
-class ExtractivenessScores:
-    """Fragment coverage, density and compression (Grusky et al. 2018), novel n-gram shares."""
-
-    coverage: float
-    density: float
-    compression: float
-    novel_ngrams: Mapping[int, float] = field(default_factory=dict)
+    @classmethod
+    def of(cls, result: FactualityResult) -> FactualityScores:
+        """Score, label and the count of unsupported sentences of a checker's ``result``."""
+        return cls(
+            score=float(result.score),
+            label=bool(result.label),
+            unsupported_sentences=sum(1 for s in result.sentences if not s.supported),
+        )
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,14 @@ class ResultRow:
     rouge: Mapping[str, float] | None = None
     """F1 per ROUGE type (``rouge1``, ``rouge2``, ``rougeL``, ``rougeLsum``), 0–1."""
     factuality: FactualityScores | None = None
-    extractiveness: ExtractivenessScores | None = None
+    extractiveness: Extractiveness | None = None
     error: str | None = None
-    usage: Mapping[str, float] | None = None
-    """Numeric accounting of the briefing (keys from :data:`USAGE_KEYS`); ``None`` if none."""
+    usage: Usage | None = None
+    """LLM accounting of the briefing; ``None`` for methods that report none."""
+    provenance: tuple[tuple[int, ...], ...] | None = None
+    """Per summary line, the source sentences it comes from (indices into the cleaned source
+    ``Document.sentences``: an extractive sentence's own, an abstractive one's citations);
+    ``None`` in rows written before the field existed."""
 
     @property
     def key(self) -> RowKey:
@@ -132,15 +137,11 @@ class ResultRow:
                 "label": self.factuality.label,
                 "unsupported_sentences": self.factuality.unsupported_sentences,
             },
-            "extractiveness": None
-            if extractive is None
-            else {
-                "coverage": round(extractive.coverage, 6),
-                "density": round(extractive.density, 6),
-                "compression": round(extractive.compression, 6),
-                "novel_ngrams": {str(n): round(v, 6) for n, v in extractive.novel_ngrams.items()},
-            },
-            "usage": None if self.usage is None else {k: _number(v) for k, v in self.usage.items()},
+            "extractiveness": None if extractive is None else _rounded(extractive.to_dict()),
+            "usage": None if self.usage is None else self.usage.to_dict(),
+            "provenance": None
+            if self.provenance is None
+            else [list(sources) for sources in self.provenance],
         }
 
     @classmethod
@@ -167,16 +168,10 @@ class ResultRow:
                 bool(factuality["label"]),
                 int(factuality.get("unsupported_sentences") or 0),
             ),
-            extractiveness=None
-            if extractive is None
-            else ExtractivenessScores(
-                float(extractive["coverage"]),
-                float(extractive["density"]),
-                float(extractive["compression"]),
-                {int(n): float(v) for n, v in (extractive.get("novel_ngrams") or {}).items()},
-            ),
+            extractiveness=None if extractive is None else Extractiveness.from_dict(extractive),
             error=value.get("error"),
-            usage=_usage(value.get("usage")),
+            usage=None if value.get("usage") is None else Usage.from_dict(value["usage"]),
+            provenance=_provenance(value.get("provenance")),
         )
 
 
@@ -275,27 +270,13 @@ class ResultsLog:
                 os.fsync(stream.fileno())
 
 
-def usage_from_metadata(metadata: Mapping[str, Any]) -> dict[str, float] | None:
-    """The numeric accounting (:data:`USAGE_KEYS`) in a briefing's metadata; ``None`` if none."""
-    usage = {
-        key: metadata[key]
-        for key in USAGE_KEYS
-        if isinstance(metadata.get(key), int | float) and not isinstance(metadata.get(key), bool)
-    }
-    return usage or None
-
-
-def _usage(value: Any) -> dict[str, float] | None:
-    if value is None:
-        return None
-    return {str(k): _number(v) for k, v in value.items()}
-
-
-def _number(value: Any) -> float:
-    """An int stays an int (token and call counts), anything else is a rounded float."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    return round(float(value), 6)
+def _rounded(value: Any) -> Any:
+    """Every float in a JSON value rounded to 6 digits (the file need not hold more)."""
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
 
 
 def _parse_line(raw: bytes) -> ResultRow | None:
@@ -303,3 +284,9 @@ def _parse_line(raw: bytes) -> ResultRow | None:
         return ResultRow.from_dict(json.loads(raw.decode("utf-8")))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _provenance(value: Any) -> tuple[tuple[int, ...], ...] | None:
+    if not isinstance(value, list):
+        return None
+    return tuple(tuple(int(i) for i in sources) for sources in value)

@@ -1,27 +1,25 @@
-"""Run the methods on one document and score each summary: the unit of work of a benchmark."""
+"""Run the methods on one document and score each summary: the unit of work of a benchmark.
+
+Scoring is :class:`~summarize.evaluation.evaluator.Evaluator`'s, the same as ``summarize eval``'s
+(ROUGE against the best reference, factuality and extractiveness against the source).
+"""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
 
-from summarize.bench.results import (
-    ExtractivenessScores,
-    FactualityScores,
-    ResultRow,
-    usage_from_metadata,
-)
+from summarize.bench.results import FactualityScores, ResultRow
 from summarize.document import Document
-from summarize.evaluation.extractiveness import extractiveness
-from summarize.evaluation.factuality import FactualityChecker
-from summarize.evaluation.rouge import RougeScorer
+from summarize.evaluation.evaluator import Evaluator
+from summarize.llm.usage import Usage
 from summarize.summarizers.base import Budget, Summarizer
 from summarize.text import sentence_spans, words
 
 __all__ = ["DocumentTask", "score_document"]
 
-_ROUGE = RougeScorer(use_stemmer=True)
-"""One scorer per process: it caches the analysed references, shared by every method."""
+_EVALUATOR = Evaluator(use_stemmer=True, aggregate="max")
+"""One evaluator per process: it caches the analysed references and the last source's checker."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,6 @@ def score_document(
         return [
             _error_row(task, method, f"cannot read the source: {exc}") for method in task.methods
         ]
-    checker: FactualityChecker | None = None
     scored: dict[str, ResultRow] = {}  # methods often agree (a port and its original): score once
     rows = []
     for method in task.methods:
@@ -61,19 +58,28 @@ def score_document(
         try:
             briefing = summarizers[method].summarize(document, budget)
         except Exception as exc:
-            rows.append(_error_row(task, method, f"{type(exc).__name__}: {exc}"))
+            error = _error_row(task, method, f"{type(exc).__name__}: {exc}")
+            # A failed LLM call still cost tokens: keep them in the row's accounting.
+            rows.append(replace(error, usage=getattr(exc, "usage", None)))
             continue
         seconds = time.perf_counter() - started
         summary = briefing.text
-        usage = usage_from_metadata(briefing.metadata)
+        usage = Usage.from_metadata(briefing.metadata)
+        provenance = tuple(tuple(s.source_sentences) for s in briefing.sentences)
         if summary in scored:
-            rows.append(replace(scored[summary], method=method, seconds=seconds, usage=usage))
+            rows.append(
+                replace(
+                    scored[summary],
+                    method=method,
+                    seconds=seconds,
+                    usage=usage,
+                    provenance=provenance,
+                )
+            )
             continue
         try:
-            if checker is None:
-                checker = FactualityChecker(task.source)
             scored[summary] = replace(
-                _scored_row(task, method, summary, seconds, checker), usage=usage
+                _scored_row(task, method, summary, seconds, usage), provenance=provenance
             )
             rows.append(scored[summary])
         except Exception as exc:
@@ -82,25 +88,13 @@ def score_document(
 
 
 def _scored_row(
-    task: DocumentTask, method: str, summary: str, seconds: float, checker: FactualityChecker
+    task: DocumentTask, method: str, summary: str, seconds: float, usage: Usage | None
 ) -> ResultRow:
+    evaluation = _EVALUATOR.evaluate(summary, task.references, task.source)
     rouge = None
-    if task.references:
-        scores = _ROUGE.score_multi(task.references, summary, aggregate="max")
-        rouge = {kind: score.fmeasure for kind, score in scores.items()}
-    result = checker.check(summary)
-    factuality = FactualityScores(
-        score=float(result.score),
-        label=bool(result.label),
-        unsupported_sentences=sum(1 for s in result.sentences if not s.supported),
-    )
-    measured = extractiveness(summary, task.source)
-    extractive = ExtractivenessScores(
-        coverage=measured.coverage,
-        density=measured.density,
-        compression=measured.compression,
-        novel_ngrams=dict(measured.novel_ngrams),
-    )
+    if evaluation.rouge is not None:
+        rouge = {kind: score.fmeasure for kind, score in evaluation.rouge.items()}
+    factuality = evaluation.factuality
     return ResultRow(
         dataset=task.dataset,
         id=task.id,
@@ -112,8 +106,9 @@ def _scored_row(
         words=len(words(summary)),
         references=len(task.references),
         rouge=rouge,
-        factuality=factuality,
-        extractiveness=extractive,
+        factuality=None if factuality is None else FactualityScores.of(factuality),
+        extractiveness=evaluation.extractiveness,
+        usage=usage,
     )
 
 

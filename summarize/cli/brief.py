@@ -13,17 +13,16 @@ from summarize.api import DEFAULT_METHOD, get
 from summarize.api import methods as list_methods
 from summarize.cli.app import app
 from summarize.cli.common import (
-    DelayedProgress,
+    ProgressBar,
     fail,
     note,
-    read_input,
+    read_document,
     reported_errors,
     write_output,
 )
 from summarize.cli.llm import LLM_PANEL, llm_params
-from summarize.document import Document
 from summarize.errors import ParameterError
-from summarize.registry import default_registry
+from summarize.registry import MethodInfo, default_registry
 from summarize.summarizers.base import Budget
 
 
@@ -33,6 +32,7 @@ class OutputFormat(str, Enum):
     text = "text"
     markdown = "markdown"
     json = "json"
+    html = "html"
 
 
 def parse_params(pairs: list[str]) -> dict[str, Any]:
@@ -55,6 +55,9 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
         "  summarize brief article.txt\n\n"
         "  summarize brief article.txt --method lead --sentences 3\n\n"
         "  summarize brief page.html --words 60 --format markdown\n\n"
+        "  summarize brief article.txt --format html --output briefing.html\n\n"
+        "  summarize brief https://example.com/news/story.html --format json\n\n"
+        "  summarize brief report.pdf --sentences 5\n\n"
         "  cat article.txt | summarize brief - --format json --output briefing.json\n\n"
         "  summarize brief article.txt --method textrank --param damping=0.9\n\n"
         "  summarize brief article.txt --method llm --base-url http://localhost:11434/v1 "
@@ -63,7 +66,9 @@ def parse_params(pairs: list[str]) -> dict[str, Any]:
 )
 def brief(
     source: str = typer.Argument(
-        ..., metavar="PATH|-", help="Article to summarize: a text or HTML file, or - for stdin."
+        ...,
+        metavar="PATH|URL|-",
+        help="Article to summarize: a text, HTML, PDF or .docx file, an http(s) URL, or - for stdin.",
     ),
     method: str = typer.Option(
         DEFAULT_METHOD, "--method", "-m", help="Summarizer to use (see: summarize methods)."
@@ -78,7 +83,11 @@ def brief(
         None, "--ratio", "-r", help="Keep this fraction of the sentences, e.g. 0.2."
     ),
     output_format: OutputFormat = typer.Option(
-        OutputFormat.text, "--format", "-f", help="text, markdown, or json (versioned schema)."
+        OutputFormat.text,
+        "--format",
+        "-f",
+        help="text, markdown, json (versioned schema), or html (the briefing beside the "
+        "article, provenance highlighted; one self-contained page).",
     ),
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Write to this file instead of stdout."
@@ -142,33 +151,77 @@ def brief(
         summarizer = get(method, **{**parse_params(param), **llm})
         if output is not None and output.exists() and not force:
             fail(f"{output} already exists (use --force to overwrite it)")
-        document = Document.from_string(read_input(source, max_mb), clean=clean)
-        progress = DelayedProgress(f"{method}: summarizing")
+        document = read_document(source, max_mb, clean)
+        progress = ProgressBar(f"{method}: summarizing")
         try:
             briefing = summarizer.summarize(document, budget, progress=progress)
         finally:
             progress.close()
         for message in briefing.notes:
             note(message)
-        write_output(briefing.render(output_format.value), output, force)
+        if output_format is OutputFormat.html:
+            from summarize.report import render_briefing
+
+            name = "standard input" if source == "-" else source.rstrip("/").rsplit("/", 1)[-1]
+            title = f"Briefing: {document.title or name}"
+            rendered = render_briefing(document, briefing, name=name, title=title)
+        else:
+            rendered = briefing.render(output_format.value)
+        write_output(rendered, output, force)
 
 
-@app.command(epilog="Example:\n\n  summarize methods --json")
+@app.command(
+    epilog=(
+        "Examples:\n\n  summarize methods\n\n  summarize methods textrank\n\n"
+        "  summarize methods --json\n\n"
+        "Methods implemented by sumy are named sumy-NAME (origin 'sumy'); the plain names "
+        "lsa, luhn, sumbasic, edmundson and reduction also run them."
+    )
+)
 def methods(
-    as_json: bool = typer.Option(False, "--json", help="Print a JSON list instead of a table."),
+    name: Optional[str] = typer.Argument(
+        None, metavar="[NAME]", help="Show this method's parameters, defaults and meanings."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
 ) -> None:
     """List the installed summarizers: name, family, who implements it, and what it does."""
     with reported_errors():
+        if name is not None:
+            _show_method(default_registry().info(name), as_json)
+            return
         infos = list_methods()
         if as_json:
-            typer.echo(json.dumps([info.__dict__ for info in infos], indent=2))
+            typer.echo(json.dumps([info.to_dict(parameters=False) for info in infos], indent=2))
         else:
             width = max(len(i.name) for i in infos)
             origin_width = max(len(i.origin) for i in infos)
             for info in infos:
+                also = f" (also: {', '.join(info.aliases)})" if info.aliases else ""
                 typer.echo(
                     f"{info.name:<{width}}  {info.family:<11}  {info.origin:<{origin_width}}  "
-                    f"{info.description}"
+                    f"{info.description}{also}"
                 )
         for problem in default_registry().problems:
             note(problem)
+
+
+def _show_method(info: MethodInfo, as_json: bool) -> None:
+    if as_json:
+        typer.echo(json.dumps(info.to_dict(), indent=2))
+        return
+    typer.echo(f"{info.name}: {info.description}")
+    typer.echo(f"family: {info.family}; implemented by: {info.origin}")
+    if info.aliases:
+        typer.echo(f"also runs as: {', '.join(info.aliases)}")
+    if not info.parameters:
+        typer.echo("parameters: none")
+        return
+    typer.echo("parameters (summarize brief --param NAME=VALUE):")
+    rows = [
+        (p.name, p.type, "required" if p.required else f"default {p.default!r}", p.meaning)
+        for p in info.parameters
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        typer.echo(f"  {'  '.join(cells)}  {row[3]}".rstrip())

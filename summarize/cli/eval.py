@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import IO, Optional
+from typing import IO, Any, Optional
 
 import typer
 
 from summarize.cli.app import app
 from summarize.cli.common import (
-    DelayedProgress,
-    atomic_text_file,
+    ProgressBar,
     fail,
     note,
     read_input,
     reported_errors,
 )
-from summarize.errors import BadRowError, InputError, OutputExistsError, SummarizeError
+from summarize.errors import BadRowError, InputError, OutputExistsError
+from summarize.evaluation.batch import available_workers, score_chunks, summarize_corpus
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
-from summarize.evaluation.rows import parse_row, read_rows
+from summarize.evaluation.rows import read_rows
+from summarize.files import atomic_text_file
 
 _TABLE_METRICS = (
     "rouge1.fmeasure",
@@ -62,7 +63,7 @@ class ReferencesMode(str, Enum):
         "  summarize eval outputs.jsonl --output scores.jsonl --format json\n\n"
         "  summarize eval --summary S.txt --reference R.txt --reference R2.txt --source A.txt\n\n"
         'Each line of FILE.jsonl: {"id": ..., "summary": ..., "references": [...], '
-        '"source": ...} (references and source optional).'
+        '"source": ...} (references or source, or both).'
     ),
 )
 def eval_command(
@@ -82,7 +83,16 @@ def eval_command(
     skip_bad: bool = typer.Option(
         False, "--skip-bad", help="Skip rows that cannot be scored and count them."
     ),
+    show: bool = typer.Option(
+        False, "--show", help="Also list each row's flagged claims with the reasons (a table)."
+    ),
     stem: bool = typer.Option(True, "--stem/--no-stem", help="Porter-stem words for ROUGE."),
+    tokenizer: str = typer.Option(
+        "auto",
+        "--tokenizer",
+        help="ROUGE words: auto (rouge-score's rules unless they would drop the text, e.g. "
+        "Chinese or Hindi, then Unicode), rouge-score, or unicode.",
+    ),
     references_mode: ReferencesMode = typer.Option(
         ReferencesMode.max,
         "--references-mode",
@@ -104,6 +114,13 @@ def eval_command(
     max_mb: float = typer.Option(
         20.0, "--max-mb", help="Refuse --summary/--reference/--source files larger than this."
     ),
+    workers: int = typer.Option(
+        0,
+        "--workers",
+        "-j",
+        min=0,
+        help="Processes scoring FILE.jsonl (0: one per CPU core); the scores do not depend on it.",
+    ),
     judge: Optional[str] = typer.Option(
         None,
         "--judge",
@@ -111,10 +128,20 @@ def eval_command(
         help="Also ask an LLM judge (with --summary and --source; settings as for --method llm, "
         "see docs/llm.md).",
     ),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="--judge llm: the model (as for summarize brief --method llm)."
+    ),
+    base_url: Optional[str] = typer.Option(
+        None,
+        "--base-url",
+        help="--judge llm: the OpenAI-compatible server, e.g. http://localhost:11434/v1.",
+    ),
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
-        evaluator = Evaluator(use_stemmer=stem, aggregate=references_mode.value)
+        evaluator = Evaluator(
+            use_stemmer=stem, aggregate=references_mode.value, tokenizer=tokenizer
+        )
         if summary is not None:
             if file is not None:
                 fail("give either FILE.jsonl or --summary, not both")
@@ -123,7 +150,14 @@ def eval_command(
             if judge and source is None:
                 fail("--judge llm needs --source, the article the summary summarizes")
             _score_one(
-                evaluator, summary, reference, source, max_mb, output_format, judge=bool(judge)
+                evaluator,
+                summary,
+                reference,
+                source,
+                max_mb,
+                output_format,
+                judge=bool(judge),
+                judge_settings={"model": model, "base_url": base_url},
             )
             return
         if file is None:
@@ -134,7 +168,16 @@ def eval_command(
             fail("--reference and --source go with --summary; in FILE.jsonl they are fields")
         if judge is not None:
             fail("--judge llm goes with --summary and --source")
-        _score_file(evaluator, file, output, force, skip_bad, output_format)
+        _score_file(
+            evaluator,
+            file,
+            output,
+            force,
+            skip_bad,
+            output_format,
+            workers or available_workers(),
+            show=show,
+        )
 
 
 def _score_one(
@@ -146,6 +189,7 @@ def _score_one(
     output_format: EvalFormat,
     *,
     judge: bool = False,
+    judge_settings: Optional[dict[str, Any]] = None,
 ) -> None:
     summary_text = read_input(str(summary), max_mb)
     source_text = read_input(str(source), max_mb) if source is not None else None
@@ -158,7 +202,7 @@ def _score_one(
     if judge and source_text is not None:
         from summarize.llm.judge import judge_factuality  # imports openai: only when asked
 
-        verdict = judge_factuality(summary_text, source_text)
+        verdict = judge_factuality(summary_text, source_text, **(judge_settings or {}))
     if output_format is EvalFormat.json:
         data = evaluation.to_dict()
         if verdict is not None:
@@ -181,8 +225,12 @@ def _score_file(
     force: bool,
     skip_bad: bool,
     output_format: EvalFormat,
+    workers: int,
+    *,
+    show: bool = False,
 ) -> None:
     to_stdout = output is not None and str(output) == "-"
+    flagged: list[tuple[str, str, str]] = []
     if output is not None and not to_stdout:
         if output.is_dir():
             raise OutputExistsError(f"{output} is a directory")
@@ -192,24 +240,19 @@ def _score_file(
     scored = 0
     bad: list[BadRowError] = []
     with _open_input(file) as (stream, total), _open_output(output) as sink:
-        progress = DelayedProgress("scoring summaries")
+        progress = ProgressBar("scoring summaries")
         try:
-            for number, raw in read_rows(stream):
-                try:
-                    row = parse_row(raw, number)
-                    evaluation = _evaluate_row(
-                        evaluator, row.summary, row.references, row.source, number
-                    )
-                except BadRowError as problem:
+            for chunk in score_chunks(read_rows(stream), evaluator, workers=workers):
+                if chunk.bad:
                     if not skip_bad:
-                        raise
-                    bad.append(problem)
-                    continue
-                statistics.add(evaluation)
-                scored += 1
+                        raise chunk.bad[0]
+                    bad.extend(chunk.bad)
+                statistics.merge(chunk.statistics)
+                scored += chunk.scored
                 if sink is not None:
-                    line = {"id": row.id, **evaluation.to_dict()}
-                    sink.write(json.dumps(line, ensure_ascii=False) + "\n")
+                    sink.write(chunk.json_lines)
+                if show:
+                    flagged.extend(_flagged_claims(chunk.json_lines))
                 if total:
                     progress(stream.tell(), total)
         finally:
@@ -218,40 +261,14 @@ def _score_file(
         note(f"skipped {len(bad)} bad row(s); the first: {bad[0]}")
     if not scored:
         raise InputError(f"{file}: no row could be scored")
-    summaries = statistics.summary()
+    report = summarize_corpus(statistics, evaluator, rows=scored, skipped=len(bad))
     if output_format is EvalFormat.json:
-        text = json.dumps(
-            {
-                "rows": scored,
-                "skipped": len(bad),
-                "settings": {
-                    "use_stemmer": evaluator.scorer.use_stemmer,
-                    "references_mode": evaluator.aggregate,
-                    "confidence": 0.95,
-                    "bootstrap_resamples": 1000,
-                    "seed": 0,
-                },
-                "metrics": {m.name: m.to_dict() for m in summaries},
-            },
-            indent=2,
-        )
-        text += "\n"
+        text = json.dumps(report.to_dict(), indent=2) + "\n"
     else:
-        text = _corpus_table(summaries, scored)
+        text = _corpus_table(report.metrics, scored)
+    if show and output_format is EvalFormat.table:
+        text += _flagged_table(flagged)
     typer.echo(text, nl=False, err=to_stdout)
-
-
-def _evaluate_row(
-    evaluator: Evaluator,
-    summary: str,
-    references: tuple[str, ...],
-    source: Optional[str],
-    number: int,
-) -> Evaluation:
-    try:
-        return evaluator.evaluate(summary, references, source)
-    except SummarizeError as problem:
-        raise BadRowError(number, str(problem)) from None
 
 
 @contextmanager
@@ -283,7 +300,7 @@ def _open_output(output: Optional[Path]) -> Iterator[Optional[IO[str]]]:
         yield stream
 
 
-def _corpus_table(summaries: list[MetricSummary], rows: int) -> str:
+def _corpus_table(summaries: Sequence[MetricSummary], rows: int) -> str:
     by_name = {m.name: m for m in summaries}
     lines = [f"{'metric':<28} {'n':>7} {'mean':>8}  95% CI", "-" * 62]
     for name in _TABLE_METRICS:
@@ -322,3 +339,30 @@ def _single_table(evaluation: Evaluation) -> str:
             f"compression {extractive.compression:.2f}, novel n-grams {novel}"
         )
     return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _flagged_claims(json_lines: str) -> list[tuple[str, str, str]]:
+    """``(row id, summary sentence, reasons)`` of every unsupported sentence in scored rows."""
+    found = []
+    for line in json_lines.splitlines():
+        row = json.loads(line)
+        for sentence in (row.get("factuality") or {}).get("unsupported", []):
+            reasons = "; ".join(
+                f"{issue['kind']}: {issue['span']!r} ({issue['message']})"
+                for issue in sentence.get("issues", [])
+            )
+            found.append(
+                (str(row["id"]), sentence["text"], reasons or "not supported by the source")
+            )
+    return found
+
+
+def _flagged_table(flagged: list[tuple[str, str, str]]) -> str:
+    """The flagged claims as a readable plain-text table (one block per claim)."""
+    if not flagged:
+        return "\nno claim flagged\n"
+    lines = ["", f"{len(flagged)} flagged claim(s):", f"{'id':<16} claim / why", "-" * 62]
+    for row_id, sentence, reasons in flagged:
+        lines.append(f"{row_id:<16} {sentence}")
+        lines.append(f"{'':<16}   why: {reasons}")
+    return "\n".join(lines) + "\n"

@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from summarize.errors import EmptyDocumentError, InputError
+from summarize.errors import EmptyDocumentError, InputError, ParameterError
 from summarize.evaluation.extractiveness import Extractiveness, extractiveness
 from summarize.evaluation.factuality import FactualityChecker, FactualityResult
 from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer, Score
-from summarize.evaluation.stats import Interval, bootstrap_ci
+from summarize.evaluation.stats import Interval, bootstrap_cis
+from summarize.evaluation.tokenize import TOKENIZERS, UnicodeTokenizer, choose_tokenizer
 
 __all__ = ["CorpusStatistics", "Evaluation", "Evaluator", "MetricSummary", "evaluate"]
 
@@ -30,6 +31,8 @@ class Evaluation:
     rouge: dict[str, Score] | None
     factuality: FactualityResult | None
     extractiveness: Extractiveness | None
+    tokenizer: str | None = None
+    """Which tokenizer ROUGE used: ``rouge-score`` or ``unicode`` (``None`` without ROUGE)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: only the parts that were computed (see ``docs/evaluation.md``).
@@ -41,6 +44,7 @@ class Evaluation:
         result: dict[str, Any] = {}
         if self.rouge is not None:
             result["rouge"] = {name: score.to_dict() for name, score in self.rouge.items()}
+            result["tokenizer"] = self.tokenizer
         if self.factuality is not None:
             result["factuality"] = {
                 "score": self.factuality.score,
@@ -68,7 +72,7 @@ class Evaluation:
             values["factuality.score"] = self.factuality.score
             values["factuality.consistent"] = float(self.factuality.label)
         if self.extractiveness is not None:
-            for name, value in self.extractiveness.to_dict().items():
+            for name, value in self.extractiveness.metrics().items():
                 values[f"extractiveness.{name}"] = value
         return values
 
@@ -78,6 +82,10 @@ class Evaluator:
 
     ``aggregate`` combines several references: ``"max"`` (best reference per ROUGE type by
     F1, as rouge-score's ``score_multi``) or ``"mean"``.
+
+    ``tokenizer`` is ``"auto"`` (rouge-score's rules whenever they can tokenize the summary
+    and its references, else the Unicode tokenizer; see
+    :func:`~summarize.evaluation.tokenize.choose_tokenizer`), ``"rouge-score"`` or ``"unicode"``.
     """
 
     def __init__(
@@ -86,11 +94,22 @@ class Evaluator:
         use_stemmer: bool = True,
         aggregate: str = "max",
         rouge_types: Sequence[str] = ROUGE_TYPES,
+        tokenizer: str = "auto",
     ) -> None:
+        if tokenizer not in TOKENIZERS:
+            raise ParameterError(
+                f"unknown tokenizer {tokenizer!r} (choose from {', '.join(TOKENIZERS)})"
+            )
+        self.tokenizer = tokenizer
         self.scorer = RougeScorer(rouge_types, use_stemmer=use_stemmer)
+        self.unicode_scorer = RougeScorer(
+            rouge_types, use_stemmer=use_stemmer, tokenizer=UnicodeTokenizer(use_stemmer)
+        )
         self.aggregate = aggregate
         # Fail now, not at the first summary with references.
         self.scorer.score_multi([], "", aggregate=aggregate)
+        self._checker: tuple[str, FactualityChecker] | None = None
+        """The last source's checker: several summaries of one source analyse it once."""
 
     def evaluate(
         self, summary: str, references: Sequence[str] = (), source: str | None = None
@@ -104,11 +123,14 @@ class Evaluator:
             raise InputError(f"the summary must be text, not {type(summary).__name__}")
         if isinstance(references, str) or not all(isinstance(r, str) for r in references):
             raise InputError("references must be a list of texts")
-        rouge = (
-            self.scorer.score_multi(references, summary, aggregate=self.aggregate)
-            if references
-            else None
-        )
+        rouge = None
+        tokenizer = None
+        if references:
+            tokenizer = self.tokenizer
+            if tokenizer == "auto":
+                tokenizer = choose_tokenizer([summary, *references])
+            scorer = self.unicode_scorer if tokenizer == "unicode" else self.scorer
+            rouge = scorer.score_multi(references, summary, aggregate=self.aggregate)
         factuality = None
         extractive = None
         if source is not None:
@@ -116,14 +138,19 @@ class Evaluator:
                 raise InputError(f"the source must be text, not {type(source).__name__}")
             if not source.strip():
                 raise EmptyDocumentError("the source is empty (leave it out to skip its checks)")
-            factuality = FactualityChecker(source).check(summary)
+            factuality = self._checker_for(source).check(summary)
             extractive = extractiveness(summary, source)
-        return Evaluation(rouge, factuality, extractive)
+        return Evaluation(rouge, factuality, extractive, tokenizer)
+
+    def _checker_for(self, source: str) -> FactualityChecker:
+        if self._checker is None or self._checker[0] != source:
+            self._checker = (source, FactualityChecker(source))
+        return self._checker[1]
 
 
 @lru_cache(maxsize=4)
-def _evaluator(use_stemmer: bool, aggregate: str) -> Evaluator:
-    return Evaluator(use_stemmer=use_stemmer, aggregate=aggregate)
+def _evaluator(use_stemmer: bool, aggregate: str, tokenizer: str) -> Evaluator:
+    return Evaluator(use_stemmer=use_stemmer, aggregate=aggregate, tokenizer=tokenizer)
 
 
 def evaluate(
@@ -133,10 +160,11 @@ def evaluate(
     *,
     use_stemmer: bool = True,
     aggregate: str = "max",
+    tokenizer: str = "auto",
 ) -> Evaluation:
     """Score one summary against its references (ROUGE) and its source (factuality,
     extractiveness); see :class:`Evaluator` for many summaries."""
-    return _evaluator(use_stemmer, aggregate).evaluate(summary, references, source)
+    return _evaluator(use_stemmer, aggregate, tokenizer).evaluate(summary, references, source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +191,11 @@ class CorpusStatistics:
         for name, value in evaluation.metrics().items():
             self._values.setdefault(name, array("d")).append(value)
 
+    def merge(self, other: CorpusStatistics) -> None:
+        """Record every document ``other`` recorded, after the ones here."""
+        for name, values in other._values.items():
+            self._values.setdefault(name, array("d")).extend(values)
+
     def extend(self, evaluations: Iterable[Evaluation]) -> None:
         """Record several documents."""
         for evaluation in evaluations:
@@ -171,12 +204,23 @@ class CorpusStatistics:
     def summary(
         self, *, confidence: float = 0.95, resamples: int = 1000, seed: int = 0
     ) -> list[MetricSummary]:
-        """Mean and percentile-bootstrap interval of every metric seen, in first-seen order."""
-        return [
-            MetricSummary(
-                name,
-                len(values),
-                bootstrap_ci(values, confidence=confidence, resamples=resamples, seed=seed),
+        """Mean and percentile-bootstrap interval of every metric seen, in first-seen order.
+
+        Metrics seen on the same number of documents share their resamples (one pass each).
+        """
+        by_count: dict[int, list[str]] = {}
+        for name, values in self._values.items():
+            by_count.setdefault(len(values), []).append(name)
+        intervals: dict[str, Interval] = {}
+        for names in by_count.values():
+            found = bootstrap_cis(
+                [self._values[name] for name in names],
+                confidence=confidence,
+                resamples=resamples,
+                seed=seed,
             )
+            intervals.update(zip(names, found, strict=True))
+        return [
+            MetricSummary(name, len(values), intervals[name])
             for name, values in self._values.items()
         ]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -38,15 +39,35 @@ class Extractiveness:
     novel_ngrams: dict[int, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON form; novel n-gram ratios under ``novel_1grams`` .. ``novel_4grams``."""
-        result: dict[str, Any] = {
+        """JSON form, the same in ``summarize eval`` output and ``results.jsonl``.
+
+        ``{"coverage": ..., "density": ..., "compression": ...,
+        "novel_ngrams": {"1": ratio, ..., "4": ratio}}`` (JSON keys are text, so n is too).
+        """
+        return {
             "coverage": self.coverage,
             "density": self.density,
             "compression": self.compression,
+            "novel_ngrams": {str(n): ratio for n, ratio in sorted(self.novel_ngrams.items())},
         }
+
+    @classmethod
+    def from_dict(cls, value: Mapping[str, Any]) -> Extractiveness:
+        """Read the JSON form of :meth:`to_dict` (raises ``KeyError``/``ValueError`` if malformed)."""
+        return cls(
+            float(value["coverage"]),
+            float(value["density"]),
+            float(value["compression"]),
+            {int(n): float(r) for n, r in (value.get("novel_ngrams") or {}).items()},
+        )
+
+    def metrics(self) -> dict[str, float]:
+        """Flat ``name -> value``: ``coverage``, ``density``, ``compression``, ``novel_1grams``.."""
+        values = {"coverage": self.coverage, "density": self.density}
+        values["compression"] = self.compression
         for n, ratio in sorted(self.novel_ngrams.items()):
-            result[f"novel_{n}grams"] = ratio
-        return result
+            values[f"novel_{n}grams"] = ratio
+        return values
 
 
 def _tokens(text: str) -> list[str]:

@@ -66,6 +66,7 @@ from summarize.evaluation.features import (
 from summarize.evaluation.model import LogisticModel, default_model
 from summarize.evaluation.style import sentence_spans as style_sentence_spans
 from summarize.text import STOP_WORDS, sentence_spans, stem
+from summarize.textnorm import undo_ptb_tokens
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -92,8 +93,6 @@ _ROLE_GAP = 4
 """At most this many words between two names for the role check to relate them."""
 _ARTEFACT = re.compile(r"\bUNK\b")
 _CLITICS = frozenset({"s", "t", "n't", "'s", "re", "ll", "ve", "m", "d", "nt"})
-_PTB_CLITIC = re.compile(r"\s+(['’](?:s|re|ll|ve|m|d)|n['’]t)\b", re.IGNORECASE)
-_PTB_BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,17 +178,10 @@ class FactualityResult:
         }
 
 
-def _undo_ptb(text: str) -> str:
-    text = _PTB_CLITIC.sub(r"\1", text.replace("\\'", "'"))
-    for code, bracket in _PTB_BRACKETS.items():
-        text = text.replace(code, bracket)
-    return text
-
-
 def _normalized_words(text: str) -> list[str]:
     """Lower-case words and numbers of ``text`` with PTB artefacts undone and marks dropped."""
     out: list[str] = []
-    for word in WORD_OR_NUMBER.findall(_undo_ptb(text)):
+    for word in WORD_OR_NUMBER.findall(undo_ptb_tokens(text)):
         if word not in _MODEL_ARTEFACTS:
             norm = normalize_word(word)
             if "-" in norm:
@@ -215,7 +207,7 @@ class _Source:
         self.roots = frozenset(root(w) for w in self.word_set if w[:1].isalpha())
         self.pairs = frozenset(zip(self.words, self.words[1:], strict=False))
         self.joined = " " + " ".join(self.words) + " "
-        self.numbers = tuple(claim.value for claim in numbers(_undo_ptb(text)))
+        self.numbers = tuple(claim.value for claim in numbers(undo_ptb_tokens(text)))
         self.dates = frozenset((claim.kind, claim.value) for claim in dates(text))
         self.lowercase_words = frozenset(
             tok.norm for tok in tokens(text) if tok.text[:1].islower() and tok.text.isalpha()
@@ -470,7 +462,7 @@ def _analyse(
     source: _Source, summary: str, start: int, end: int, evidence: tuple[int, ...]
 ) -> tuple[Issue, ...]:
     text = summary[start:end]
-    plain = _undo_ptb(text)
+    plain = undo_ptb_tokens(text)
     findings = _Findings()
 
     toks = [t for t in tokens(text) if t.text[0].isalnum() and t.text not in _MODEL_ARTEFACTS]

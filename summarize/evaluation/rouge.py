@@ -37,6 +37,7 @@ from rapidfuzz.distance import LCSseq
 from summarize.errors import InputError, ParameterError
 from summarize.evaluation.tokenize import RougeTokenizer, Tokenizer
 from summarize.text import sentence_spans
+from summarize.textnorm import normalize_ptb
 
 __all__ = [
     "AGGREGATES",
@@ -140,6 +141,10 @@ class RougeScorer:
     ``use_stemmer``. Pass :class:`~summarize.evaluation.tokenize.UnicodeTokenizer` to score
     text with non-ASCII letters. ``split_summaries=True`` splits ROUGE-Lsum sentences with
     :func:`summarize.text.sentence_spans`; ``False`` splits at newlines only.
+
+    Two defaults differ from rouge-score's on purpose: ``use_stemmer=True`` and
+    ``split_summaries=True`` (rouge-score: both ``False``; why in ``docs/evaluation.md``). Pass
+    both ``False`` for rouge-score's default scores exactly.
     """
 
     def __init__(
@@ -410,33 +415,6 @@ def split_sentences(text: str) -> list[str]:
         stripped = text.strip()
         return [stripped] if stripped else []
     return [text[s:e] for s, e in sentence_spans(text)]
-
-
-_PTB_BRACKETS = {
-    "-lrb-": "(",
-    "-rrb-": ")",
-    "-lsb-": "[",
-    "-rsb-": "]",
-    "-lcb-": "{",
-    "-rcb-": "}",
-}
-_PTB_BRACKET = re.compile("|".join(_PTB_BRACKETS), re.IGNORECASE)
-_PTB_CLITIC = re.compile(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", re.IGNORECASE)
-_PTB_SPACE_BEFORE = re.compile(r" ([.,;:!?%)\]}])")
-_PTB_SPACE_AFTER = re.compile(r"([(\[{$]) ")
-
-
-def normalize_ptb(text: str) -> str:
-    """Undo Penn Treebank tokenization so raw and tokenized text score alike.
-
-    >>> normalize_ptb("the team 's coach -lrb- 52 -rrb- said `` no '' .")
-    'the team\\'s coach (52) said " no ".'
-    """
-    text = _PTB_BRACKET.sub(lambda m: _PTB_BRACKETS[m.group(0).lower()], text)
-    text = text.replace("``", '"').replace("''", '"')
-    text = _PTB_CLITIC.sub(r"\1", text)
-    text = _PTB_SPACE_BEFORE.sub(r"\1", text)
-    return _PTB_SPACE_AFTER.sub(r"\1", text)
 
 
 def rouge(

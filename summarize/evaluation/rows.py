@@ -1,7 +1,8 @@
 """Rows of an evaluation file (JSON Lines), read one line at a time so any size streams.
 
-Each line is a JSON object with ``summary`` (text), and optionally ``id`` (text or number;
-the line number when absent), ``references`` (a list of texts) and ``source`` (text).
+Each line is a JSON object with ``summary`` (text), ``id`` (text or number; the line number
+when absent), and ``references`` (a list of texts) or ``source`` (text) or both: a row with
+neither has nothing to be scored against, and is a bad row rather than an empty score.
 Blank lines are skipped. The file must be UTF-8, as JSON requires (a BOM is allowed).
 Every problem is a :class:`~summarize.errors.BadRowError` naming the line.
 """
@@ -9,9 +10,8 @@ Every problem is a :class:`~summarize.errors.BadRowError` naming the line.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
 
 from summarize.errors import BadRowError
 
@@ -60,10 +60,14 @@ def parse_row(raw: bytes | str, line: int) -> EvaluationRow:
     source = data.get("source")
     if source is not None and not isinstance(source, str):
         raise BadRowError(line, f"'source' must be text, not {_json_type(source)}")
+    if not references and source is None:
+        raise BadRowError(
+            line, "neither 'references' nor 'source': nothing to score the summary against"
+        )
     return EvaluationRow(line, row_id, summary, tuple(references), source)
 
 
-def read_rows(stream: BinaryIO) -> Iterator[tuple[int, bytes]]:
+def read_rows(stream: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
     """Yield ``(line number, raw line)`` for every non-blank line of ``stream``, lazily."""
     for number, raw in enumerate(stream, 1):
         if raw.strip():

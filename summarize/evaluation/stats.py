@@ -21,7 +21,7 @@ import numpy as np
 
 from summarize.errors import ParameterError
 
-__all__ = ["Interval", "bootstrap_ci", "paired_test"]
+__all__ = ["Interval", "bootstrap_ci", "bootstrap_cis", "paired_test"]
 
 _CHUNK_CELLS = 4_000_000  # resamples x documents per numpy block, to bound memory
 
@@ -58,16 +58,18 @@ def bootstrap_ci(
 ) -> Interval:
     """The mean of ``values`` with its percentile-bootstrap confidence interval.
 
-    One value gives a zero-width interval; no values is a :class:`ParameterError`.
+    ``confidence`` is in [0, 1], as in rouge-score's ``BootstrapAggregator``: 0 gives the
+    zero-width interval ``low = mean = high``, 1 the lowest and highest resampled means. One
+    value gives a zero-width interval; no values is a :class:`ParameterError`.
     """
     array = _as_array(values, "values")
     if array.size == 0:
         raise ParameterError("no values to average")
-    if not 0 < confidence < 1:
-        raise ParameterError(f"confidence must be between 0 and 1, not {confidence}")
+    if isinstance(confidence, bool) or not 0 <= confidence <= 1:
+        raise ParameterError(f"confidence must be from 0 to 1, not {confidence}")
     _check_resamples(resamples)
     mean = float(array.mean())
-    if array.size == 1:
+    if array.size == 1 or confidence == 0:
         return Interval(mean, mean, mean)
     rng = np.random.default_rng(seed)
     means = np.empty(resamples)
@@ -110,3 +112,47 @@ def paired_test(
         flipped = np.abs(signs @ differences) / differences.size
         hits += int(np.count_nonzero(flipped >= threshold))
     return (hits + 1) / (resamples + 1)
+
+
+def bootstrap_cis(
+    columns: Sequence[Sequence[float]],
+    *,
+    confidence: float = 0.95,
+    resamples: int = 1000,
+    seed: int = 0,
+) -> list[Interval]:
+    """:func:`bootstrap_ci` of several metrics measured on the same documents, in one pass.
+
+    Every column is resampled with the very same document picks as :func:`bootstrap_ci`
+    would draw for it alone (same ``seed``), so the intervals agree with it up to the
+    rounding of a sum; drawing the picks once and weighting all columns with one matrix
+    product makes a corpus of many metrics several times faster.
+    """
+    if not columns:
+        return []
+    table = np.stack([_as_array(column, "values") for column in columns], axis=1)
+    size = table.shape[0]
+    if size == 0:
+        raise ParameterError("no values to average")
+    if isinstance(confidence, bool) or not 0 <= confidence <= 1:
+        raise ParameterError(f"confidence must be from 0 to 1, not {confidence}")
+    _check_resamples(resamples)
+    means_of_columns = table.mean(axis=0)
+    if size == 1 or confidence == 0:
+        return [Interval(float(m), float(m), float(m)) for m in means_of_columns]
+    rng = np.random.default_rng(seed)
+    means = np.empty((resamples, table.shape[1]))
+    step = max(1, _CHUNK_CELLS // size)
+    for start in range(0, resamples, step):
+        stop = min(start + step, resamples)
+        picks = rng.integers(0, size, size=(stop - start, size))
+        offsets = (picks + np.arange(stop - start)[:, None] * size).ravel()
+        weights = np.bincount(offsets, minlength=(stop - start) * size).reshape(-1, size)
+        means[start:stop] = (weights @ table) / size
+    tail = (1 - confidence) / 2
+    lows, highs = np.quantile(means, [tail, 1 - tail], axis=0)
+    intervals = []
+    for mean, low, high in zip(means_of_columns, lows, highs, strict=True):
+        mean = float(mean)
+        intervals.append(Interval(mean, min(float(low), mean), max(float(high), mean)))
+    return intervals

@@ -8,20 +8,34 @@ and only ``[a-z0-9]+`` tokens survive. It is faster only because it remembers st
 That rule drops every non-ASCII letter: "São Paulo" becomes ``s o paulo`` and a Greek,
 Cyrillic or Chinese summary has no tokens at all, so it scores 0 against anything.
 :class:`UnicodeTokenizer` keeps letters and digits of every script (after NFKC
-normalisation and case folding), treats each character of scripts written without spaces
-(Chinese, Japanese kana and kanji, Thai, Lao, Khmer, Myanmar) as one token, and stems only
-ASCII words, so English scores stay close to the default while other text gets scored.
+normalisation and case folding) with their combining marks ("हिन्दी" is one token, not five),
+treats each character of scripts written without spaces (Chinese, Japanese kana and kanji,
+Thai, Lao, Khmer, Myanmar) as one token, and stems only ASCII words, so English scores stay
+close to the default while other text gets scored. :func:`choose_tokenizer` picks between
+them automatically: rouge-score's whenever it can tokenize the texts.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
-from nltk.stem import porter
+from summarize._nltk import load_nltk
+from summarize.text import MARK_CLASS as _MARKS
 
-__all__ = ["RougeTokenizer", "Tokenizer", "UnicodeTokenizer"]
+__all__ = [
+    "TOKENIZERS",
+    "RougeTokenizer",
+    "Tokenizer",
+    "UnicodeTokenizer",
+    "choose_tokenizer",
+    "rouge_score_drops",
+]
+
+TOKENIZERS = ("auto", "rouge-score", "unicode")
+"""Names ``--tokenizer`` takes: ``auto`` picks per summary (:func:`choose_tokenizer`)."""
 
 _NON_ALPHANUMERIC = re.compile(r"[^a-z0-9]+")
 _STEM_CACHE_LIMIT = 500_000
@@ -37,7 +51,13 @@ _UNSPACED = (
     "\uf900-\ufaff"  # CJK compatibility ideographs
     "\U00020000-\U0003134f"  # CJK extensions B-G
 )
-_UNICODE_TOKEN = re.compile(rf"[{_UNSPACED}]|(?:(?![{_UNSPACED}])[^\W_])+")
+# A combining mark (a Devanagari vowel sign or virama, an Arabic vowel mark …) belongs to the
+# letter before it: it never starts or ends a token.
+_MARK = rf"[{_MARKS}\u200c\u200d]"
+_UNICODE_TOKEN = re.compile(
+    rf"[{_UNSPACED}]{_MARK}*|[^\W_{_UNSPACED}](?:[^\W_{_UNSPACED}]+|{_MARK}+)*"
+)
+_ALPHANUMERIC = re.compile(rf"[^\W_]|{_MARK}")
 _ASCII_WORD = re.compile(r"^[a-z]+$")
 
 
@@ -60,6 +80,9 @@ class _Stemmer:
     """NLTK's Porter stemmer (rouge-score's exact one) with a bounded memory of stems."""
 
     def __init__(self) -> None:
+        load_nltk()  # on first use, and without the scipy.stats nltk would import
+        from nltk.stem import porter
+
         self._stemmer = porter.PorterStemmer()
         self.cache: dict[str, str] = {}
 
@@ -133,3 +156,19 @@ class UnicodeTokenizer:
 
     def __repr__(self) -> str:
         return f"UnicodeTokenizer(use_stemmer={self.use_stemmer})"
+
+
+def rouge_score_drops(text: str) -> bool:
+    """Whether rouge-score's tokenizer would drop most of ``text``: fewer than half of its
+    letters, digits and marks are ASCII (Chinese, Hindi, Arabic, Russian … text)."""
+    characters = _ALPHANUMERIC.findall(text)
+    if not characters:
+        return False
+    ascii_count = sum(1 for c in characters if c.isascii())
+    return ascii_count * 2 < len(characters)
+
+
+def choose_tokenizer(texts: Sequence[str]) -> str:
+    """``unicode`` when rouge-score would drop any of ``texts`` (so it scores them), else
+    ``rouge-score``: English and other mostly-ASCII text keeps rouge-score's exact scores."""
+    return "unicode" if any(rouge_score_drops(t) for t in texts) else "rouge-score"

@@ -1,6 +1,6 @@
 """Talking to OpenAI-compatible servers, one job per module.
 
-``settings`` (flags > env > config file), ``prompts`` (strict templates from ``prompts/``),
+``settings`` (flags > env > config file), ``prompts`` (strict templates from ``summarize/prompts/``),
 ``client`` (retries, backoff, timeouts, concurrency limit), ``cache`` (answers on disk),
 ``tokens`` (offline estimates), ``citations`` (``[3, 5]`` in and out), ``guard`` (factuality of
 generated sentences) and ``judge`` (an LLM as factuality judge). The ``llm`` summarizer in

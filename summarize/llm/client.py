@@ -9,9 +9,11 @@ tested and documented. One request is tried at most ``1 + max_retries`` times:
   backoff with jitter: ``min(max_backoff, backoff × 2^retry) × uniform(0.5, 1)``. A
   ``Retry-After`` longer than ``max_backoff`` is not waited for: the error says so at once.
 * **retried once**: an answer the caller's ``validate`` rejects (not in the asked format).
+* **retried once with twice the room**: an answer cut off at ``max_tokens``
+  (``finish_reason == "length"``); cut off again, it is an error, never half a briefing passed
+  off as whole. Its tokens are counted either way.
 * **never retried**, a one-line error at once: 401/403 (wrong key), 404 (unknown model or wrong
-  base URL), 400 (refused request), and an answer cut off at ``max_tokens``
-  (``finish_reason == "length"``), which would otherwise pass half a briefing off as whole.
+  base URL), 400 (refused request).
 
 All failures are :class:`~summarize.errors.LLMError` subclasses. At most ``concurrency``
 requests to one server are in flight at once in a process, across threads and clients (e.g.
@@ -21,6 +23,7 @@ within that limit.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import threading
@@ -42,8 +45,9 @@ from summarize.errors import (
 from summarize.llm.cache import CachedAnswer, ResponseCache, cache_key
 from summarize.llm.prompts import ChatMessage
 from summarize.llm.settings import LLMSettings
+from summarize.llm.usage import Usage
 
-__all__ = ["Completion", "LLMClient", "Usage"]
+__all__ = ["Completion", "LLMClient", "Traffic", "UsageMeter", "traffic"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -54,8 +58,8 @@ _NO_KEY = "no-key"  # local servers ignore the key, but the openai client wants 
 
 
 @dataclass
-class Usage:
-    """What a client has spent so far (summed across threads)."""
+class UsageMeter:
+    """What a client has spent so far (summed across threads); :meth:`snapshot` is the value."""
 
     calls: int = 0
     """Requests sent to the server (retries included, cache hits not)."""
@@ -73,17 +77,17 @@ class Usage:
             for name, amount in amounts.items():
                 setattr(self, name, getattr(self, name) + amount)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The counters as a JSON-ready dict."""
+    def snapshot(self) -> Usage:
+        """The counters now, as a frozen :class:`~summarize.llm.usage.Usage`."""
         with self._lock:
-            return {
-                "calls": self.calls,
-                "retries": self.retries,
-                "tokens_in": self.tokens_in,
-                "tokens_out": self.tokens_out,
-                "cache_hits": self.cache_hits,
-                "llm_seconds": round(self.seconds, 6),
-            }
+            return Usage(
+                tokens_in=self.tokens_in,
+                tokens_out=self.tokens_out,
+                calls=self.calls,
+                retries=self.retries,
+                cache_hits=self.cache_hits,
+                llm_seconds=self.seconds,
+            )
 
 
 @dataclass(frozen=True)
@@ -99,11 +103,65 @@ class Completion:
 class _Retry(Exception):
     """An attempt failed in a way worth another try."""
 
-    def __init__(self, final: LLMError, wait: float | None = None, *, format_problem: bool = False):
+    def __init__(
+        self,
+        final: LLMError,
+        wait: float | None = None,
+        *,
+        format_problem: bool = False,
+        rate_limited: bool = False,
+    ):
         super().__init__(str(final))
         self.final = final
         self.wait = wait
         self.format_problem = format_problem
+        self.rate_limited = rate_limited
+
+
+@dataclass(frozen=True)
+class Traffic:
+    """What every client of this process is doing and has spent (for progress displays)."""
+
+    in_flight: int = 0
+    """Requests sent and not yet answered."""
+    requests: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+
+
+class _TrafficMeter:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._value = Traffic()
+
+    def add(self, **amounts: int) -> None:
+        with self._lock:
+            value = self._value
+            self._value = Traffic(
+                **{name: getattr(value, name) + amounts.get(name, 0) for name in _TRAFFIC_FIELDS}
+            )
+
+    def now(self) -> Traffic:
+        with self._lock:
+            return self._value
+
+
+_TRAFFIC_FIELDS = ("in_flight", "requests", "tokens_in", "tokens_out")
+_METER = _TrafficMeter()
+
+
+def traffic() -> Traffic:
+    """Requests in flight now, and requests and tokens so far, across this process's clients."""
+    return _METER.now()
+
+
+class _CutOff(Exception):
+    """The answer stopped at ``max_tokens``; what it cost."""
+
+    def __init__(self, tokens_in: int, tokens_out: int) -> None:
+        super().__init__("cut off")
+        self.tokens_in = tokens_in
+        self.tokens_out = tokens_out
 
 
 class LLMClient:
@@ -119,16 +177,12 @@ class LLMClient:
     ) -> None:
         self.settings = settings
         self.cache = cache
-        self.usage = Usage()
+        self.usage = UsageMeter()
         self._sleep = sleep
         self._rng = rng if rng is not None else random.Random()
         self._slots = _slots_for(settings.display_base_url, settings.concurrency)
-        self._openai = openai.OpenAI(
-            api_key=settings.api_key or _NO_KEY,
-            base_url=settings.effective_base_url,
-            timeout=settings.timeout,
-            max_retries=0,
-        )
+        self._gate = _gate_for(settings.display_base_url)
+        self._openai = _openai_for(settings)
 
     def __repr__(self) -> str:
         return f"LLMClient(model={self.settings.model!r}, base_url={self._url!r})"
@@ -162,12 +216,33 @@ class LLMClient:
                 self.usage.add(cache_hits=1)
                 return Completion(hit.text, hit.tokens_in, hit.tokens_out, cached=True)
         retries = format_retries = 0
+        max_tokens = self.settings.max_tokens
         while True:
+            if retries == 0:  # a retry has waited already; a first try waits out a 429 elsewhere
+                self._gate.wait(self._sleep)
             started = time.monotonic()
             try:
                 with self._slots:
                     self.usage.add(calls=1)
-                    completion = self._attempt(payload, validate)
+                    _METER.add(in_flight=1, requests=1)
+                    try:
+                        completion = self._attempt(payload, validate, max_tokens)
+                    finally:
+                        _METER.add(in_flight=-1)
+            except _CutOff as cut:
+                spent = time.monotonic() - started
+                self.usage.add(seconds=spent, tokens_in=cut.tokens_in, tokens_out=cut.tokens_out)
+                _METER.add(tokens_in=cut.tokens_in, tokens_out=cut.tokens_out)
+                if max_tokens == self.settings.max_tokens:  # once more, with twice the room
+                    max_tokens *= 2
+                    retries += 1
+                    self.usage.add(retries=1)
+                    continue
+                raise LLMResponseError(
+                    f"the answer was cut off at max_tokens={self.settings.max_tokens}, and again "
+                    f"at {max_tokens} (finish_reason 'length'); raise max_tokens=N "
+                    f"({retries + 1} tries)"
+                ) from None
             except _Retry as retry:
                 spent = time.monotonic() - started
                 if retry.format_problem:
@@ -187,6 +262,8 @@ class LLMClient:
                         f"{retry.final} and asks to wait {retry.wait:g}s, longer than "
                         f"max_backoff ({self.settings.max_backoff:g}s); try again later"
                     ) from None
+                if retry.rate_limited:
+                    self._gate.hold(wait)  # the other requests to this server back off too
                 self._sleep(wait)
                 retries += 1
                 self.usage.add(retries=1, seconds=spent + wait)
@@ -199,6 +276,7 @@ class LLMClient:
                 tokens_in=completion.tokens_in,
                 tokens_out=completion.tokens_out,
             )
+            _METER.add(tokens_in=completion.tokens_in, tokens_out=completion.tokens_out)
             if self.cache is not None:
                 self.cache.put(
                     key, CachedAnswer(completion.text, completion.tokens_in, completion.tokens_out)
@@ -229,11 +307,14 @@ class LLMClient:
     def _wait(self, retries: int, retry_after: float | None) -> float | None:
         if retry_after is not None:
             return max(retry_after, 0.0) if retry_after <= self.settings.max_backoff else None
-        ceiling = min(self.settings.max_backoff, self.settings.backoff * 2**retries)
+        ceiling = min(self.settings.max_backoff, self.settings.backoff * 2.0**retries)
         return ceiling * self._rng.uniform(0.5, 1.0)
 
     def _attempt(
-        self, payload: list[dict[str, str]], validate: Callable[[str], str | None] | None
+        self,
+        payload: list[dict[str, str]],
+        validate: Callable[[str], str | None] | None,
+        max_tokens: int,
     ) -> Completion:
         settings = self.settings
         try:
@@ -241,19 +322,19 @@ class LLMClient:
                 model=settings.model,
                 messages=payload,  # type: ignore[arg-type]
                 temperature=settings.temperature,
-                max_tokens=settings.max_tokens,
+                max_tokens=max_tokens,
             )
         except openai.APITimeoutError:
             raise _Retry(
                 LLMConnectionError(
                     f"no answer from {self._url} within {settings.timeout:g}s "
-                    "(raise --timeout, or check the server)"
+                    "(raise timeout=SECONDS, or check the server)"
                 )
             ) from None
         except openai.APIConnectionError:
             raise _Retry(
                 LLMConnectionError(
-                    f"cannot reach the LLM server at {self._url}: is it running? (check --base-url)"
+                    f"cannot reach the LLM server at {self._url}: is it running? (check base_url=URL)"
                 )
             ) from None
         except (openai.AuthenticationError, openai.PermissionDeniedError) as exc:
@@ -270,6 +351,7 @@ class LLMClient:
                 raise _Retry(
                     LLMConnectionError(f"the server at {self._url} {what} (HTTP {status})"),
                     _retry_after(exc.response.headers),
+                    rate_limited=status == 429,
                 ) from None
             raise LLMError(
                 f"the server at {self._url} refused the request (HTTP {status}): "
@@ -288,11 +370,11 @@ class LLMClient:
         choice = choices[0]
         message = getattr(choice, "message", None)
         text = getattr(message, "content", None)
+        usage = getattr(response, "usage", None)
+        tokens_in = int(getattr(usage, "prompt_tokens", None) or 0)
+        tokens_out = int(getattr(usage, "completion_tokens", None) or 0)
         if getattr(choice, "finish_reason", None) == "length":
-            raise LLMResponseError(
-                f"the answer was cut off at max_tokens={self.settings.max_tokens} "
-                "(finish_reason 'length'); raise --max-tokens"
-            )
+            raise _CutOff(tokens_in, tokens_out)
         if not isinstance(text, str) or not text.strip():
             raise _Retry(LLMResponseError(f"the server at {self._url} answered with empty text"))
         if validate is not None:
@@ -302,10 +384,7 @@ class LLMClient:
                     LLMResponseError(f"the model did not answer in the asked format: {problem}"),
                     format_problem=True,
                 )
-        usage = getattr(response, "usage", None)
-        tokens_in = getattr(usage, "prompt_tokens", None) or 0
-        tokens_out = getattr(usage, "completion_tokens", None) or 0
-        return Completion(text, int(tokens_in), int(tokens_out))
+        return Completion(text, tokens_in, tokens_out)
 
     def _unparseable(self, detail: str) -> LLMResponseError:
         return LLMResponseError(
@@ -318,11 +397,11 @@ class LLMClient:
             shown = ", ".join(models[:10]) + (" …" if len(models) > 10 else "")
             return LLMModelError(
                 f"model '{self.settings.model}' not found at {self._url} (HTTP 404); "
-                f"the server offers: {shown} (choose with --model)"
+                f"the server offers: {shown} (choose with model=NAME)"
             )
         return LLMModelError(
             f"model '{self.settings.model}' or the API not found at {self._url} (HTTP 404): "
-            "check --model, and that --base-url ends where the API starts (often /v1)"
+            "check model=NAME, and that base_url=URL ends where the API starts (often /v1)"
         )
 
 
@@ -334,6 +413,61 @@ def _slots_for(base_url: str, concurrency: int) -> threading.BoundedSemaphore:
     """One semaphore per server and limit, shared by every client in the process (batch work)."""
     with _SLOTS_LOCK:
         return _SLOTS.setdefault((base_url, concurrency), threading.BoundedSemaphore(concurrency))
+
+
+class _ServerGate:
+    """When one request to a server is told to wait (HTTP 429), new requests wait too.
+
+    Without it, 32 documents in flight would each find out on their own, and the server would
+    get a new wave of requests while it asks for a pause.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._not_before = 0.0
+
+    def hold(self, seconds: float) -> None:
+        """Ask new requests to wait ``seconds`` from now."""
+        with self._lock:
+            self._not_before = max(self._not_before, time.monotonic() + seconds)
+
+    def wait(self, sleep: Callable[[float], None]) -> None:
+        """Wait until the server's pause, if any, is over."""
+        with self._lock:
+            remaining = self._not_before - time.monotonic()
+        if remaining > 0:
+            sleep(remaining)
+
+
+_GATES: dict[str, _ServerGate] = {}
+
+
+def _gate_for(base_url: str) -> _ServerGate:
+    with _SLOTS_LOCK:
+        return _GATES.setdefault(base_url, _ServerGate())
+
+
+_OPENAI: dict[tuple[str, str, float], openai.OpenAI] = {}
+
+
+def _openai_for(settings: LLMSettings) -> openai.OpenAI:
+    """One ``openai`` client per server, key and timeout, shared in the process.
+
+    Building one costs ~60 ms (it loads the CA certificates), more than a loopback answer; a
+    benchmark asks for thousands. The client is safe to share across threads.
+    """
+    secret = hashlib.sha256((settings.api_key or _NO_KEY).encode()).hexdigest()
+    key = (settings.effective_base_url, secret, settings.timeout)
+    with _SLOTS_LOCK:
+        client = _OPENAI.get(key)
+        if client is None:
+            client = _OPENAI[key] = openai.OpenAI(
+                api_key=settings.api_key or _NO_KEY,
+                base_url=settings.effective_base_url,
+                timeout=settings.timeout,
+                max_retries=0,
+            )
+        return client
 
 
 def _retry_after(headers: Any) -> float | None:

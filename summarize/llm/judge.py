@@ -43,7 +43,7 @@ class JudgeResult:
     sentences: tuple[JudgedSentence, ...]
     model: str
     usage: Mapping[str, Any]
-    """Calls, retries, tokens and cache hits (see :class:`~summarize.llm.client.Usage`)."""
+    """Calls, retries, tokens and cache hits (see :class:`~summarize.llm.usage.Usage`)."""
 
     @property
     def label(self) -> bool:
@@ -81,7 +81,7 @@ def judge_factuality(
     client = LLMClient(settings, cache=ResponseCache() if cache else None)
     completion = client.complete(messages, validate=_problem)
     score, sentences = _parse(completion.text)
-    return JudgeResult(score, sentences, settings.model, client.usage.to_dict())
+    return JudgeResult(score, sentences, settings.model, client.usage.snapshot().to_dict())
 
 
 def _problem(text: str) -> str | None:

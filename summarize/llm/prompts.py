@@ -1,4 +1,4 @@
-"""Prompt templates: plain files in ``prompts/`` (shipped inside the wheel), strict variables.
+"""Prompt templates: plain files in ``summarize/prompts/`` (package data), strict variables.
 
 A template file looks like::
 
@@ -11,8 +11,9 @@ A template file looks like::
 Variables are ``{{name}}``; only the names in :data:`VARIABLES` exist. A template that uses an
 unknown variable is refused when it is loaded, and rendering one without a value for every
 variable it uses is a :class:`~summarize.errors.PromptError` naming the variable; nothing is
-ever silently left blank. The built-in templates live in the top-level ``prompts/`` directory,
-installed as ``summarize/prompts``; ``--prompt-file PATH`` loads a user's own.
+ever silently left blank. The built-in templates live in ``summarize/prompts/`` inside the
+package (one copy, no symlink, so Windows checkouts and wheels carry them alike; the top-level
+``prompts/`` holds only a README pointing there); ``--prompt-file PATH`` loads a user's own.
 """
 
 from __future__ import annotations

@@ -170,7 +170,7 @@ def resolve_settings(
     if require_server and not settings.base_url and not settings.api_key:
         raise LLMConfigError(
             "no LLM server configured: set OPENAI_API_KEY (or SUMMARIZE_API_KEY) for OpenAI, "
-            "or pass --base-url for a local server, e.g. --base-url http://localhost:11434/v1 "
+            "or base_url=URL for a local server, e.g. base_url=http://localhost:11434/v1 "
             "(see docs/llm.md)"
         )
     return settings

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import math
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 import numpy as np
 
 from summarize.briefing import Briefing, BriefingSentence
+from summarize.budget import Budget
 from summarize.document import Document
-from summarize.errors import BudgetError
+from summarize.errors import BudgetError, PluginError
 from summarize.text import WORD_PATTERN, words
 
 __all__ = [
@@ -27,65 +26,6 @@ __all__ = [
 
 ProgressCallback = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while a summarizer works through a long document."""
-
-DEFAULT_SENTENCES = 3
-
-
-@dataclass(frozen=True)
-class Budget:
-    """How long a briefing may be: a number of sentences, a number of words, or a ratio.
-
-    Exactly one of the three is set. ``words`` is a hard ceiling: sentences are taken in rank
-    order while they fit, skipping any that would overflow; if not even one whole sentence fits,
-    the best sentence is cut after ``words`` words (the cut is marked ``truncated``).
-    ``ratio`` keeps ``round(ratio × sentences)`` sentences, at least one.
-    """
-
-    sentences: int | None = None
-    words: int | None = None
-    ratio: float | None = None
-
-    def __post_init__(self) -> None:
-        given = {k: v for k, v in self.as_dict().items() if v is not None}
-        if len(given) != 1:
-            raise BudgetError(
-                "give exactly one length budget: sentences, words or ratio"
-                + (f" (got {', '.join(given)})" if given else "")
-            )
-        kind, value = next(iter(given.items()))
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise BudgetError(f"{kind} must be a number, got {value!r}")
-        if isinstance(value, float) and not math.isfinite(value):
-            raise BudgetError(f"{kind} must be a finite number, got {value}")
-        if kind in ("sentences", "words") and (value != int(value) or value < 1):
-            raise BudgetError(f"{kind} must be a whole number of at least 1, got {value}")
-        if kind == "ratio" and not 0 < value <= 1:
-            raise BudgetError(f"ratio must be more than 0 and at most 1, got {value}")
-
-    @classmethod
-    def of(
-        cls, sentences: int | None = None, words: int | None = None, ratio: float | None = None
-    ) -> Budget:
-        """Build a budget; with nothing given, the default of 3 sentences."""
-        if sentences is None and words is None and ratio is None:
-            sentences = DEFAULT_SENTENCES
-        return cls(sentences=sentences, words=words, ratio=ratio)
-
-    def as_dict(self) -> dict[str, Any]:
-        """Return ``{"sentences": …, "words": …, "ratio": …}``."""
-        return {"sentences": self.sentences, "words": self.words, "ratio": self.ratio}
-
-    def describe(self) -> dict[str, Any]:
-        """Return only the budget that is set, e.g. ``{"sentences": 3}``."""
-        return {k: v for k, v in self.as_dict().items() if v is not None}
-
-    def sentence_count(self, available: int) -> int | None:
-        """Sentences to keep out of ``available``, or ``None`` for a word budget."""
-        if self.sentences is not None:
-            return min(int(self.sentences), available)
-        if self.ratio is not None:
-            return min(available, max(1, round(self.ratio * available)))
-        return None
 
 
 @runtime_checkable
@@ -116,13 +56,17 @@ def select_sentences(
     """
     values = np.asarray(scores, dtype=float)
     if values.shape != (len(document.sentences),):
-        raise ValueError(f"expected {len(document.sentences)} scores, got shape {values.shape}")
+        raise PluginError(
+            f"a summarizer gave scores of shape {values.shape} for "
+            f"{len(document.sentences)} sentences (one score per sentence is needed)"
+        )
     values = np.where(np.isfinite(values), values, -np.inf)
     ranking = np.argsort(-values, kind="stable")
     count = budget.sentence_count(len(ranking))
     if count is not None:
         return sorted((int(i), document.sentences[i].end) for i in ranking[:count])
-    assert budget.words is not None
+    if budget.words is None:
+        raise BudgetError(f"a budget of sentences, words or ratio is needed, got {budget!r}")
     limit, used, chosen = int(budget.words), 0, []
     for i in ranking:
         sentence = document.sentences[int(i)]
@@ -185,21 +129,26 @@ def extractive_briefing(
         sentences=tuple(sentences),
         method=method,
         params=dict(params),
-        budget=budget.describe(),
+        budget=budget,
         seconds=seconds,
         document_sentences=available,
+        headline=document.title,
         notes=tuple(notes),
+        document=document.facts(),
     )
 
 
 class ScoringSummarizer(ABC):
     """Base of extractive methods that score every sentence and keep the best within budget.
 
-    Subclasses set ``name`` and ``description`` and implement :meth:`score`.
+    Subclasses set ``name`` and ``description`` and implement :meth:`score`; they may describe
+    their parameters in ``parameter_help`` (shown by ``summarize methods NAME``).
     """
 
-    name: ClassVar[str]
+    name: str
+    """The method's name; an instance asked for by an alias carries the alias."""
     description: ClassVar[str]
+    parameter_help: ClassVar[Mapping[str, str]] = {}
     family: ClassVar[str] = "extractive"
     origin: ClassVar[str] = "summarize"
 

@@ -31,15 +31,15 @@ from summarize.summarizers.base import (
     ProgressCallback,
     ScoringSummarizer,
 )
-from summarize.text import STOP_WORDS, words
+from summarize.text import STOP_WORDS, language_tools, words
 
 __all__ = ["KLSummarizer", "kl_greedy_order"]
 
 _TIE = 1e-12  # relative: values this close are one tie, broken by document order (as sumy)
 
 
-def _sentence_words(text: str) -> list[str]:
-    return [w for w in (w.lower() for w in words(text)) if w not in STOP_WORDS]
+def _sentence_words(text: str, stop_words: frozenset[str]) -> list[str]:
+    return [w for w in (w.lower() for w in words(text)) if w not in stop_words]
 
 
 def _count_matrix(sentences: Sequence[Sequence[str]], keys: dict[str, int]) -> sparse.csr_matrix:
@@ -95,20 +95,21 @@ def kl_greedy_order(
     budget: Budget | None = None,
     *,
     progress: ProgressCallback | None = None,
+    stop_words: frozenset[str] = STOP_WORDS,
 ) -> list[int]:
     """Return sentence indices in the order KL-Sum's greedy search adds them.
 
     With ``budget``, stop as soon as the picks suffice for that budget (see :class:`GreedyStop`);
-    without, rank every sentence.
+    without, rank every sentence. ``stop_words`` are the document language's.
     """
     n = len(texts)
     raw = [words(t) for t in texts]
     # sumy's document distribution: words not in the stop list *before* lower-casing, then
     # lower-cased (so "The" counts as "the"); its denominator counts all of them.
-    document_counts = Counter(w.lower() for ws in raw for w in ws if w not in STOP_WORDS)
+    document_counts = Counter(w.lower() for ws in raw for w in ws if w not in stop_words)
     denominator = max(sum(document_counts.values()), 1)
     keys: dict[str, int] = {}
-    content = _count_matrix([_sentence_words(t) for t in texts], keys)
+    content = _count_matrix([_sentence_words(t, stop_words) for t in texts], keys)
     # sumy adds a picked sentence to the summary with *all* its words, as written.
     summary_side = _count_matrix(raw, keys)
     v = max(len(keys), 1)
@@ -197,7 +198,8 @@ class KLSummarizer(ScoringSummarizer):
         """Rank only as many sentences as ``budget`` can use; the rest score ``-inf``."""
         texts = [s.text for s in document.sentences]
         n = len(texts)
-        order = kl_greedy_order(texts, budget, progress=progress)
+        stop_words = language_tools(document.language).stop_words
+        order = kl_greedy_order(texts, budget, progress=progress, stop_words=stop_words)
         # Unpicked sentences rank last (-inf); select_sentences could not have used them,
         # except sentences without words, which fit any word budget wherever they rank.
         scores = np.full(n, -np.inf)

@@ -21,7 +21,7 @@ from scipy import sparse
 from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.summarizers.textrank import content_term_counts, term_count_matrix
+from summarize.summarizers.terms import content_term_counts, l2_normalize_rows, term_counts
 
 __all__ = ["LexRankSummarizer", "lexrank_graph", "power_method", "tfidf_matrix"]
 
@@ -35,20 +35,14 @@ def tfidf_matrix(sentences: Sequence[Sequence[str]] | sparse.spmatrix) -> sparse
     ``sentences`` is tokenised sentences or their term count matrix. Rows are L2-normalised
     (rows with no weight stay zero), so a row product is a cosine.
     """
-    if sparse.issparse(sentences):
-        counts = sparse.csr_matrix(sentences)
-    else:
-        counts = term_count_matrix(sentences)
+    counts = term_counts(sentences)
     n = counts.shape[0]
     max_tf = counts.max(axis=1).toarray().ravel()
     max_tf[max_tf == 0] = 1.0
     tf = sparse.diags(1.0 / max_tf) @ counts
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log(n / (1.0 + document_frequency))
-    weighted = (tf @ sparse.diags(idf)).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    inverse = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-    return (sparse.diags(inverse) @ weighted).tocsr()
+    return l2_normalize_rows((tf @ sparse.diags(idf)).tocsr())
 
 
 def lexrank_graph(
@@ -104,6 +98,10 @@ class LexRankSummarizer(ScoringSummarizer):
         "LexRank: centrality in the thresholded TF-IDF cosine graph (ours, sparse and "
         "blocked; ranks as sumy's)."
     )
+    parameter_help = {
+        "threshold": "link two sentences when their TF-IDF cosine is above this, in [0, 1)",
+        "epsilon": "stop the power method once a step moves the scores less than this",
+    }
 
     def __init__(self, threshold: float = 0.1, epsilon: float = 0.1) -> None:
         if isinstance(threshold, bool) or not 0.0 <= threshold < 1.0:
@@ -120,7 +118,7 @@ class LexRankSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return each sentence's LexRank centrality."""
-        counts = content_term_counts([s.text for s in document.sentences])
+        counts = content_term_counts([s.text for s in document.sentences], document.language)
         graph = lexrank_graph(tfidf_matrix(counts), self.threshold, progress)
         scores = power_method(graph, self.epsilon)
         if progress is not None:

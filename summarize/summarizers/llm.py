@@ -27,14 +27,13 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from summarize.briefing import Briefing, BriefingSentence, Flag
 from summarize.document import Document
-from summarize.errors import InputTooLargeError, ParameterError
+from summarize.errors import InputTooLargeError, LLMError, ParameterError
 from summarize.llm.cache import ResponseCache
 from summarize.llm.citations import ParsedReply, number_sentences, parse_reply, resolve_citations
-from summarize.llm.client import LLMClient
 from summarize.llm.guard import GUARD_MODES, FactualityGuard
 from summarize.llm.prompts import (
     ChatMessage,
@@ -46,6 +45,10 @@ from summarize.llm.settings import LLMSettings, resolve_settings
 from summarize.llm.tokens import estimate_messages_tokens
 from summarize.summarizers.base import Budget, ProgressCallback
 from summarize.text import words
+
+if TYPE_CHECKING:
+    from summarize.llm.client import LLMClient
+    from summarize.registry import Registry
 
 __all__ = ["STRATEGIES", "LLMSummarizer"]
 
@@ -77,7 +80,9 @@ class LLMSummarizer:
     config file (see :mod:`summarize.llm.settings`). ``prompt`` names a built-in template
     (``briefing``: a headline and bullets; ``paragraph``), ``prompt_file`` a user's own (it must
     use ``{{article}}`` and ``{{length}}``). ``guard`` is one of ``off``, ``flag`` (default),
-    ``drop`` or ``retry``; ``cache=False`` skips the on-disk answer cache.
+    ``drop`` or ``retry``; ``cache=False`` skips the on-disk answer cache. ``extractor`` (for
+    ``extract-then-abstract``) is looked up in ``registry``, which :meth:`Registry.get
+    <summarize.registry.Registry.get>` passes in (built directly: the default registry).
     """
 
     name: ClassVar[str] = "llm"
@@ -86,6 +91,24 @@ class LLMSummarizer:
     )
     family: ClassVar[str] = "abstractive"
     origin: ClassVar[str] = "summarize"
+    parameter_help: ClassVar[dict[str, str]] = {
+        "model": "model name (None: settings, default gpt-4o-mini)",
+        "base_url": "OpenAI-compatible server URL (None: settings or the OpenAI API)",
+        "temperature": "sampling temperature (None: settings, default 0)",
+        "max_tokens": "most tokens per answer (None: settings, default 1024)",
+        "timeout": "seconds to wait for each answer (None: settings, default 60)",
+        "context_tokens": "the model's context window in tokens (None: settings, default 8192)",
+        "max_retries": "further tries after 429/5xx/timeouts (None: settings, default 4)",
+        "concurrency": "map-reduce calls in flight at once (None: settings, default 4)",
+        "prompt": "built-in prompt template: briefing or paragraph",
+        "prompt_file": "your own prompt template file (uses {{article}} and {{length}})",
+        "strategy": "auto, stuff, extract-then-abstract or map-reduce",
+        "guard": "unsupported sentences: off, flag, drop or retry",
+        "extractor": "extract-then-abstract: the extractive method that picks sentences",
+        "cache": "read and write the on-disk answer cache",
+    }
+    io_bound: ClassVar[bool] = True
+    """It waits on a server: a benchmark runs it on threads (``--concurrency``), not processes."""
 
     def __init__(
         self,
@@ -104,6 +127,7 @@ class LLMSummarizer:
         guard: str = "flag",
         extractor: str = "textrank",
         cache: bool = True,
+        registry: Registry | None = None,
     ) -> None:
         if strategy not in STRATEGIES:
             raise ParameterError(
@@ -134,6 +158,7 @@ class LLMSummarizer:
         self.guard = guard
         self.extractor = extractor
         self.cache = cache
+        self._registry = registry
 
     @property
     def params(self) -> dict[str, Any]:
@@ -154,9 +179,28 @@ class LLMSummarizer:
     def summarize(
         self, document: Document, budget: Budget, *, progress: ProgressCallback | None = None
     ) -> Briefing:
-        """Ask the model for a cited briefing of ``document`` within ``budget``, then guard it."""
-        started = time.perf_counter()
+        """Ask the model for a cited briefing of ``document`` within ``budget``, then guard it.
+
+        An :class:`~summarize.errors.LLMError` raised on the way carries what was spent until
+        then in its ``usage``.
+        """
+        from summarize.llm.client import LLMClient  # imports openai: only when summarizing
+
         client = LLMClient(self.settings, cache=ResponseCache() if self.cache else None)
+        try:
+            return self._summarize(client, document, budget, progress)
+        except LLMError as exc:
+            exc.usage = client.usage.snapshot()
+            raise
+
+    def _summarize(
+        self,
+        client: LLMClient,
+        document: Document,
+        budget: Budget,
+        progress: ProgressCallback | None,
+    ) -> Briefing:
+        started = time.perf_counter()
         count = budget.sentence_count(len(document.sentences))
         length = (
             f"exactly {count} sentence{'s' if count != 1 else ''}"
@@ -210,7 +254,7 @@ class LLMSummarizer:
             "strategy": strategy,
             "prompt": self.prompt_label,
             "guard": self.guard,
-            **client.usage.to_dict(),
+            **client.usage.snapshot().to_dict(),
             "flagged": sum(1 for s in sentences if s.flags),
             **metadata,
         }
@@ -218,12 +262,13 @@ class LLMSummarizer:
             sentences=tuple(sentences),
             method=self.name,
             params=self.params,
-            budget=budget.describe(),
+            budget=budget,
             seconds=time.perf_counter() - started,
             document_sentences=len(document.sentences),
             headline=headline,
             notes=tuple(notes),
             metadata=metadata,
+            document=document.facts(),
         )
 
     # -- strategies ---------------------------------------------------------------------------
@@ -239,8 +284,8 @@ class LLMSummarizer:
         raise InputTooLargeError(
             f"the article needs about {needed} prompt tokens, more than the "
             f"{self._room} that fit the model's context ({self.settings.context_tokens} tokens "
-            f"minus max_tokens {self.settings.max_tokens}); use --strategy map-reduce or "
-            "extract-then-abstract, or raise context_tokens"
+            f"minus max_tokens {self.settings.max_tokens}); use strategy=map-reduce or "
+            "extract-then-abstract, or raise context_tokens=N"
         )
 
     @property
@@ -254,11 +299,14 @@ class LLMSummarizer:
         return estimate_messages_tokens(m.content for m in messages)
 
     def _extract(self, document: Document, budget: Budget, count: int | None) -> list[int]:
-        from summarize.api import get
+        registry = self._registry
+        if registry is None:
+            from summarize.registry import default_registry  # built directly, not by a registry
 
+            registry = default_registry()
         wanted = max(8, 3 * count) if count is not None else max(8, int(budget.words or 0) // 8)
         wanted = min(wanted, len(document.sentences))
-        extractive = get(self.extractor).summarize(document, Budget(sentences=wanted))
+        extractive = registry.get(self.extractor).summarize(document, Budget(sentences=wanted))
         picked = sorted({i for s in extractive.sentences for i in s.source_sentences})
         while picked and self._prompt_tokens(self.template, document, picked) > self._room:
             picked = picked[: len(picked) - max(1, len(picked) // 4)]

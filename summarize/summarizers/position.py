@@ -30,7 +30,7 @@ from summarize.summarizers.base import (
     ScoringSummarizer,
 )
 from summarize.summarizers.kl import GreedyStop
-from summarize.summarizers.textrank import content_term_counts, term_count_matrix
+from summarize.summarizers.terms import content_term_counts, l2_normalize_rows, term_counts
 from summarize.text import words
 
 __all__ = ["PositionSummarizer", "forward_centrality", "tfidf_vectors"]
@@ -43,19 +43,13 @@ def tfidf_vectors(sentences: list[list[str]] | sparse.spmatrix) -> sparse.csr_ma
 
     ``sentences`` is tokenised sentences or their term count matrix.
     """
-    if sparse.issparse(sentences):
-        counts = sparse.csr_matrix(sentences)
-    else:
-        counts = term_count_matrix(sentences).tocsr()
+    counts = term_counts(sentences)
     n = counts.shape[0]
     document_frequency = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((1.0 + n) / (1.0 + document_frequency)) + 1.0
     weighted = counts.copy()
     weighted.data = 1.0 + np.log(weighted.data)
-    weighted = (weighted @ sparse.diags(idf)).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    inverse = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
-    return (sparse.diags(inverse) @ weighted).tocsr()
+    return l2_normalize_rows((weighted @ sparse.diags(idf)).tocsr())
 
 
 def forward_centrality(
@@ -122,6 +116,12 @@ class PositionSummarizer(ScoringSummarizer):
         "News: PacSum-style directed TF-IDF centrality + position prior + redundancy "
         "penalty; beats lead-3 on the dev sets."
     )
+    parameter_help = {
+        "position_weight": "weight of the position prior against centrality (0: no prior)",
+        "position_decay": "how fast the prior fades, in sentences: exp(-index / decay)",
+        "threshold": "cosines at or below this cast no vote for an earlier sentence",
+        "redundancy": "penalty × the largest cosine with a sentence already picked (0: none)",
+    }
 
     def __init__(
         self,
@@ -168,7 +168,7 @@ class PositionSummarizer(ScoringSummarizer):
     ) -> np.ndarray:
         """Rank only as many sentences as ``budget`` can use; the rest score ``-inf``."""
         sentences = document.sentences
-        vectors = tfidf_vectors(content_term_counts([s.text for s in sentences]))
+        vectors = tfidf_vectors(content_term_counts([s.text for s in sentences], document.language))
         salience = position_salience(
             vectors,
             position_weight=self.position_weight,

@@ -30,6 +30,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any, ClassVar
 
 import numpy as np
+
+from summarize._nltk import load_nltk
+from summarize.document import Document
+from summarize.errors import InputTooLargeError, ParameterError
+from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
+from summarize.text import STOP_WORDS, language_tools, words
+
+load_nltk()  # before sumy imports nltk: ours leaves out the scipy.stats it does not need
+
 from sumy.models.dom import ObjectDocumentModel
 from sumy.models.dom import Paragraph as SumyParagraph
 from sumy.models.dom import Sentence as SumySentence
@@ -41,12 +50,7 @@ from sumy.summarizers.lsa import LsaSummarizer
 from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
-from sumy.summarizers.text_rank import TextRankSummarizer as SumyTextRank
-
-from summarize.document import Document
-from summarize.errors import InputTooLargeError, ParameterError
-from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.text import STOP_WORDS, stem, words
+from sumy.summarizers.text_rank import TextRankSummarizer as SumyTextRankAlgorithm
 
 __all__ = [
     "DEFAULT_BONUS_WORDS",
@@ -107,7 +111,7 @@ class OurWordTokenizer:
         return (text,)
 
 
-class IndexedSentence(SumySentence):
+class IndexedSentence(SumySentence):  # type: ignore[misc]  # sumy has no type information
     """A sumy sentence that remembers its index in our Document and compares by that index."""
 
     __slots__ = ("index",)
@@ -132,30 +136,38 @@ def sumy_document(
     """Return ``document`` as a sumy document model: our paragraphs, sentences and headings.
 
     Paragraphs that cleaning set aside as headings become sumy headings (Edmundson's title and
-    location methods read them); other page chrome is left out. With ``indexed`` (the default)
+    location methods read them) at the start of the body paragraph that follows, as sumy's own
+    plain-text parser places a heading line, so the first and last *body* paragraphs are
+    sumy's first and last paragraphs (Edmundson's location method); headings after the last
+    body paragraph end it. Other page chrome is left out. With ``indexed`` (the default)
     sentences are :class:`IndexedSentence`; otherwise plain sumy sentences (what stock sumy
     would build), which the agreement tests use.
     """
     tokenizer = tokenizer or OurWordTokenizer()
-    paragraphs = []
+    bodies: list[list[SumySentence]] = []
+    headings: list[SumySentence] = []
     for paragraph in document.paragraphs:
         if paragraph.chrome == "heading":
-            items: list[SumySentence] = [
+            headings.extend(
                 SumySentence(s.text, tokenizer, is_heading=True) for s in paragraph.sentences
-            ]
+            )
         elif paragraph.chrome is None or any(s.index >= 0 for s in paragraph.sentences):
-            items = [
+            body: list[SumySentence] = [
                 IndexedSentence(s.text, s.index, tokenizer)
                 if indexed
                 else SumySentence(s.text, tokenizer)
                 for s in paragraph.sentences
                 if s.index >= 0
             ]
+            if body:
+                bodies.append([*headings, *body])
+                headings = []
+    if headings:
+        if bodies:
+            bodies[-1].extend(headings)
         else:
-            continue
-        if items:
-            paragraphs.append(SumyParagraph(items))
-    return ObjectDocumentModel(paragraphs)
+            bodies.append(headings)
+    return ObjectDocumentModel([SumyParagraph(items) for items in bodies])
 
 
 class _RankingRecorder:
@@ -194,6 +206,14 @@ class _SumyAdapter(ScoringSummarizer):
     origin = "sumy"
     algorithm: ClassVar[type[AbstractSummarizer]]
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.parameter_help = {
+            **cls.parameter_help,
+            "max_sentences": f"refuse longer documents (default {SUMY_LIMITS[cls.name]:,}: "
+            "about 10 s of sumy's pure-Python algorithm)",
+        }
+
     def __init__(self, max_sentences: int | None = None) -> None:
         limit = SUMY_LIMITS[self.name] if max_sentences is None else max_sentences
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
@@ -205,10 +225,11 @@ class _SumyAdapter(ScoringSummarizer):
         """The sentence cap (and, in subclasses, sumy's own settings)."""
         return {"max_sentences": self.max_sentences}
 
-    def build(self) -> AbstractSummarizer:
-        """Return sumy's summarizer configured with our stemmer and stop words."""
-        summarizer = self.algorithm(stem)
-        summarizer.stop_words = STOP_WORDS
+    def build(self, language: str = "en") -> AbstractSummarizer:
+        """Return sumy's summarizer configured with our stemmer and stop words for ``language``."""
+        tools = language_tools(language)
+        summarizer = self.algorithm(tools.stem)
+        summarizer.stop_words = tools.stop_words
         return summarizer
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
@@ -222,7 +243,7 @@ class _SumyAdapter(ScoringSummarizer):
             )
         if progress is not None:
             progress(0, 1)
-        ranking = sumy_ranking(self.build(), sumy_document(document))
+        ranking = sumy_ranking(self.build(document.language), sumy_document(document))
         if progress is not None:
             progress(1, 1)
         return ranking_scores(ranking, count)
@@ -261,11 +282,11 @@ class SumyLsa(_SumyAdapter):
     )
     algorithm = LsaSummarizer
 
-    def build(self) -> AbstractSummarizer:
+    def build(self, language: str = "en") -> AbstractSummarizer:
         """sumy's LSA warns when words < sentences; that is normal for tiny inputs."""
         import warnings
 
-        summarizer = super().build()
+        summarizer = super().build(language)
         warnings.filterwarnings("ignore", message="Number of words", module="sumy")
         return summarizer
 
@@ -321,7 +342,7 @@ class SumyTextRank(_SumyAdapter):
         "TextRank by sumy: PageRank over word overlap (quadratic pure Python; capped at "
         "2,500 sentences; use 'textrank')."
     )
-    algorithm = SumyTextRank
+    algorithm = SumyTextRankAlgorithm
 
 
 class SumyEdmundson(_SumyAdapter):
@@ -339,6 +360,15 @@ class SumyEdmundson(_SumyAdapter):
         "words settable via params."
     )
     algorithm = EdmundsonSummarizer
+    parameter_help = {
+        "bonus_words": "cue words that make a sentence more summary-worthy (default: news cues)",
+        "stigma_words": "cue words that make a sentence less summary-worthy (default: chrome)",
+        "null_words": "words ignored among title words (default: the stop words)",
+        "cue_weight": "weight of the cue (bonus/stigma word) method",
+        "key_weight": "weight of the key (frequent bonus word) method; needs bonus_words",
+        "title_weight": "weight of the title method (words of the page's headings)",
+        "location_weight": "weight of the location method (first and last paragraphs, headings)",
+    }
 
     def __init__(
         self,
@@ -380,9 +410,9 @@ class SumyEdmundson(_SumyAdapter):
             "max_sentences": self.max_sentences,
         }  # fmt: skip
 
-    def build(self) -> AbstractSummarizer:
+    def build(self, language: str = "en") -> AbstractSummarizer:
         """Return sumy's Edmundson with our stemmer, word lists and weights."""
-        summarizer = EdmundsonSummarizer(stem, **self.weights)
+        summarizer = EdmundsonSummarizer(language_tools(language).stem, **self.weights)
         summarizer.bonus_words = [w.lower() for w in self.bonus_words]
         summarizer.stigma_words = [w.lower() for w in self.stigma_words]
         summarizer.null_words = [w.lower() for w in self.null_words]

@@ -6,15 +6,14 @@ normalised and PageRank with damping runs by power iteration until the step is b
 ``epsilon``. The maths follows ``sumy.summarizers.text_rank`` step for step, so the two
 pick the same sentences, but the matrix is sparse and built in one product instead of a
 Python double loop, from term counts gathered in one cached pass over the words
-(:func:`content_term_counts`, shared with ``lexrank`` and ``position``). A 5,000-sentence
+(:func:`summarize.summarizers.terms.content_term_counts`, shared with ``lexrank`` and
+``position``). A 5,000-sentence
 document takes a few seconds and well under 100 MB; no dense n × n matrix is ever built.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
-from itertools import chain, count
 
 import numpy as np
 from scipy import sparse
@@ -22,62 +21,10 @@ from scipy import sparse
 from summarize.document import Document
 from summarize.errors import ParameterError
 from summarize.summarizers.base import ProgressCallback, ScoringSummarizer
-from summarize.text import STOP_WORDS, WORD_PATTERN, stem
+from summarize.summarizers.terms import content_term_counts, term_counts
 
 _ZERO_DIVISION_PREVENTION = 1e-7  # the same constant sumy adds to row sums
 _MAX_ITERATIONS = 10_000
-
-
-def term_count_matrix(sentences: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Return the sentences × vocabulary matrix of term counts."""
-    vocabulary: dict[str, int] = {}
-    rows, cols = [], []
-    for row, terms in enumerate(sentences):
-        for term in terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    data = np.ones(len(rows), dtype=float)
-    shape = (len(sentences), max(len(vocabulary), 1))
-    matrix = sparse.csr_matrix((data, (rows, cols)), shape=shape)
-    matrix.sum_duplicates()
-    return matrix
-
-
-_TERM_OF: dict[str, str] = {}  # a word as written → its content term ("" for a stop word)
-_TERM_CACHE_LIMIT = 500_000
-
-
-def _term_of(word: str) -> str:
-    lower = word.lower()
-    term = "" if lower in STOP_WORDS else stem(lower)
-    if len(_TERM_OF) >= _TERM_CACHE_LIMIT:
-        _TERM_OF.clear()
-    _TERM_OF[word] = term
-    return term
-
-
-def content_term_counts(texts: Sequence[str]) -> sparse.csr_matrix:
-    """Return the sentences × vocabulary count matrix of :func:`summarize.text.content_terms`.
-
-    The same terms as ``content_terms`` (lower-cased, stop words dropped, Snowball stems), in
-    one pass with a cache keyed by the word as written; the per-word work runs in C-level
-    ``map`` calls, so a long document costs little more than its regular-expression scan.
-    """
-    found = [WORD_PATTERN.findall(text) for text in texts]
-    flat = list(chain.from_iterable(found))
-    terms = list(map(_TERM_OF.get, flat))
-    if None in terms:
-        terms = [_term_of(w) if t is None else t for w, t in zip(flat, terms, strict=True)]
-    vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
-    vocabulary[""]  # id 0: stop words, dropped below
-    ids = np.fromiter(map(vocabulary.__getitem__, terms), dtype=np.int64, count=len(terms))
-    rows = np.repeat(np.arange(len(texts)), [len(ws) for ws in found])
-    keep = ids > 0
-    data = np.ones(int(keep.sum()), dtype=float)
-    shape = (len(texts), max(len(vocabulary) - 1, 1))
-    matrix = sparse.csr_matrix((data, (rows[keep], ids[keep] - 1)), shape=shape)
-    matrix.sum_duplicates()
-    return matrix
 
 
 def textrank_weights(sentences: Sequence[Sequence[str]] | sparse.spmatrix) -> sparse.csr_matrix:
@@ -85,10 +32,7 @@ def textrank_weights(sentences: Sequence[Sequence[str]] | sparse.spmatrix) -> sp
 
     ``sentences`` is either tokenised sentences or their term count matrix.
     """
-    if sparse.issparse(sentences):
-        counts = sparse.csr_matrix(sentences)
-    else:
-        counts = term_count_matrix(sentences)
+    counts = term_counts(sentences)
     overlap = (counts @ counts.T).tocoo()
     lengths = np.asarray(counts.sum(axis=1), dtype=float).ravel()
     logs = np.log(np.maximum(lengths, 1.0))
@@ -129,6 +73,10 @@ class TextRankSummarizer(ScoringSummarizer):
 
     name = "textrank"
     description = "TextRank: PageRank over sentence word overlap (ours, sparse; ranks as sumy's)."
+    parameter_help = {
+        "damping": "PageRank damping factor, between 0 and 1 (sumy's default)",
+        "epsilon": "stop the power iteration once a step moves the scores less than this",
+    }
 
     def __init__(self, damping: float = 0.85, epsilon: float = 1e-4) -> None:
         if not 0.0 < damping < 1.0:
@@ -145,5 +93,6 @@ class TextRankSummarizer(ScoringSummarizer):
 
     def score(self, document: Document, progress: ProgressCallback | None = None) -> np.ndarray:
         """Return each sentence's stationary probability in the TextRank graph."""
-        weights = textrank_weights(content_term_counts([s.text for s in document.sentences]))
+        counts = content_term_counts([s.text for s in document.sentences], document.language)
+        weights = textrank_weights(counts)
         return pagerank(weights, damping=self.damping, epsilon=self.epsilon, progress=progress)

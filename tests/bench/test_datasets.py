@@ -68,7 +68,7 @@ def test_ptb_rows_are_detokenized_on_both_sides(tmp_path):
         ("[1, 2]", "expected a JSON object"),
         (json.dumps({"source": "Text.", "references": []}), "'id' must be"),
         (json.dumps({"id": "b", "source": "  ", "references": []}), "'source' must be"),
-        (json.dumps({"id": "b", "source": "Text.", "references": "One."}), "'references' must"),
+        (json.dumps({"id": "b", "source": "Text.", "references": {"a": "b"}}), "'references' must"),
         (json.dumps({"id": "b", "source": "Text.", "references": [1]}), "'references' must"),
         (json.dumps({"id": "a", "source": "Text.", "references": []}), "duplicate id 'a'"),
     ],

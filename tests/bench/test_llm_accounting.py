@@ -17,8 +17,9 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.bench.leaderboard import build_leaderboard, write_leaderboard
-from summarize.bench.results import USAGE_KEYS, ResultRow, ResultsLog, usage_from_metadata
+from summarize.bench.results import ResultRow, ResultsLog
 from summarize.cli import app
+from summarize.llm.usage import USAGE_KEYS, Usage
 from tests.llm.conftest import llm_env as llm_env  # noqa: F401 - autouse: no key, tmp cache
 from tests.llm.fake_openai_server import FakeOpenAIServer
 
@@ -164,13 +165,13 @@ def test_hand_made_results_sum_per_dataset_and_method_and_old_rows_still_read(tm
     assert len(rows) == 8
     assert all(r.usage is None for r in rows if r.method == "lead")
     read = [r for r in rows if r.method == "llm" and r.ok]
-    assert [dict(r.usage) for r in read] == llm
-    assert isinstance(read[1].usage["calls"], int)  # counts stay integers through the file
+    assert [r.usage.to_dict() for r in read] == llm
+    assert isinstance(read[1].usage.calls, int)  # counts stay integers through the file
 
     board = build_leaderboard(rows, resamples=50)
     by_method = {s.method: s for s in board.standings}
     assert by_method["lead"].usage_totals is None
-    assert dict(by_method["llm"].usage_totals) == {
+    assert by_method["llm"].usage_totals.to_dict() == {
         "tokens_in": 1700, "tokens_out": 240, "calls": 4, "retries": 2, "cache_hits": 1,
         "llm_seconds": 1.75,
     }  # fmt: skip
@@ -205,9 +206,9 @@ def test_usage_is_taken_from_the_numeric_accounting_keys_of_the_metadata_only():
         "calls": 2, "retries": 1, "tokens_in": 800, "tokens_out": 120, "cache_hits": 0,
         "llm_seconds": 0.4, "repaired": True,
     }  # fmt: skip
-    assert usage_from_metadata(metadata) == {
+    assert Usage.from_metadata(metadata).to_dict() == {
         "tokens_in": 800, "tokens_out": 120, "calls": 2, "retries": 1, "cache_hits": 0,
         "llm_seconds": 0.4,
     }  # fmt: skip
-    assert usage_from_metadata({}) is None
-    assert usage_from_metadata({"model": "x", "calls": "2", "retries": True}) is None
+    assert Usage.from_metadata({}) is None
+    assert Usage.from_metadata({"model": "x", "calls": "2", "retries": True}) is None

@@ -1,4 +1,8 @@
-"""Killing a real ``summarize bench`` process halfway, then rerunning, loses and repeats nothing."""
+"""Killing a real ``summarize bench`` process halfway, then rerunning, loses and repeats nothing.
+
+The kill is SIGKILL of the parent alone, as the OOM killer or a closed terminal does: no
+cleanup runs, and its workers must notice and die on their own, releasing the folder at once.
+"""
 
 from __future__ import annotations
 
@@ -62,6 +66,24 @@ def wait_for_rows(process: subprocess.Popen, out: Path, count: int) -> None:
         time.sleep(0.02)
 
 
+def worker_pids(parent: int) -> list[int]:
+    """The processes whose parent is ``parent``, whichever of its threads started them (/proc)."""
+    return [
+        int(pid)
+        for children in Path(f"/proc/{parent}/task").glob("*/children")
+        for pid in children.read_text().split()
+    ]
+
+
+def alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped, does not count)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+
+
 def row_set(out: Path) -> tuple[int, set[str]]:
     """How many lines, and the rows without their timing."""
     lines = (out / "results.jsonl").read_text(encoding="utf-8").splitlines()
@@ -86,22 +108,38 @@ def uninterrupted(dataset, tmp_path_factory) -> tuple[int, set[str]]:
     return lines, rows
 
 
-def test_kill_halfway_then_rerun_gives_the_uninterrupted_row_set(dataset, uninterrupted, tmp_path):
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_sigkill_of_the_parent_ends_its_workers_and_a_rerun_resumes_at_once(
+    dataset, uninterrupted, tmp_path
+):
     expected_lines, expected = uninterrupted
+    out = tmp_path / "killed"
 
-    process = start(dataset, tmp_path / "killed")
-    wait_for_rows(process, tmp_path / "killed", 4)
-    os.killpg(process.pid, signal.SIGKILL)  # the whole group: parent and workers, no cleanup
+    process = start(dataset, out)
+    wait_for_rows(process, out, 4)
+    workers = worker_pids(process.pid)
+    assert len(workers) >= 2, workers  # --workers 2 (plus any helper process)
+    os.kill(process.pid, signal.SIGKILL)  # the parent only: no cleanup, no signal to the workers
+    process.wait(timeout=30)
+    time.sleep(1.0)
+    survivors = [pid for pid in workers if alive(pid)]
+    for pid in survivors:  # do not leave them running if the assertion fails
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []  # none outlived its parent by 1 s
     process.communicate(timeout=30)
-    assert 4 <= rows_written(tmp_path / "killed") < 2 * DOCUMENTS  # really halfway
+    assert 4 <= rows_written(out) < 2 * DOCUMENTS  # really halfway
 
-    resumed = finish(dataset, tmp_path / "killed")
+    resumed = finish(dataset, out)  # at once: no lock left behind
     assert "resuming:" in resumed.stderr
-    lines, rows = row_set(tmp_path / "killed")
+    assert f"pid {process.pid}" in resumed.stderr and "taking its folder over" in resumed.stderr
+    lines, rows = row_set(out)
     assert lines == expected_lines  # no duplicates
     assert rows == expected  # nothing lost, nothing different
-    record = json.loads((tmp_path / "killed" / "run.json").read_text())
-    assert [s["status"] for s in record["sessions"]][-1] == "finished"
+    record = json.loads((out / "run.json").read_text())
+    sessions = record["sessions"]
+    assert [s["status"] for s in sessions] == ["died", "finished"]
+    assert sessions[0]["holder"]["pid"] == process.pid
+    assert sessions[1]["took_over_from"]["pid"] == process.pid
     assert record["command"].startswith("summarize bench ") and METHODS in record["command"]
 
 

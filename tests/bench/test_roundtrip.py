@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.bench.datasets import load_dataset
-from summarize.bench.results import ExtractivenessScores, FactualityScores, ResultRow, ResultsLog
+from summarize.bench.results import FactualityScores, ResultRow, ResultsLog
+from summarize.evaluation.extractiveness import Extractiveness
 
 text = st.text(min_size=1, max_size=200).filter(lambda s: s.strip() != "")
 probability = st.floats(min_value=0, max_value=1)
@@ -50,7 +51,7 @@ def test_any_summary_is_written_and_read_back(summaries, scores):
             seconds=0.5,
             rouge={"rouge1": round(scores[0], 6), "rouge2": round(scores[1], 6)},
             factuality=FactualityScores(round(scores[1], 6), scores[2], 0),
-            extractiveness=ExtractivenessScores(1.0, 2.5, 3.0, {1: 0.0, 2: 0.25}),
+            extractiveness=Extractiveness(1.0, 2.5, 3.0, {1: 0.0, 2: 0.25}),
         )
         for i, summary in enumerate(summaries)
     ]

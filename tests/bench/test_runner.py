@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -221,8 +222,49 @@ def test_a_second_run_into_the_same_folder_is_refused_while_the_first_runs(tmp_p
     first = BenchmarkRun(config(data, "lead"), out, registry=registry, plot=False, workers=1)
     first.prepare()
     second = BenchmarkRun(config(data, "lead"), out, registry=registry, plot=False, workers=1)
-    with pytest.raises(ResultsConflictError, match="another summarize bench is writing"):
+    with pytest.raises(ResultsConflictError, match="another summarize bench is writing") as err:
         second.prepare()
+    assert f"pid {os.getpid()}" in str(err.value)  # says who holds the folder
     first.execute()
     plan, outcome = run(config(data, "lead"), out, registry)  # free again once it finished
     assert plan.done_rows == 2 and outcome.rows_written == 0
+
+
+HOLD_LOCK = """
+import fcntl, sys, time
+handle = open(sys.argv[1], "a")
+fcntl.flock(handle, fcntl.LOCK_EX)
+print("held", flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="advisory locks are POSIX")
+def test_a_lock_left_to_a_stray_process_of_a_dead_run_says_what_to_do(tmp_path, registry):
+    data = write_dataset(tmp_path / "towns.jsonl", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    dead_pid = int(gone.stdout)  # a process that has ended
+    (out / ".lock").write_text(
+        json.dumps(
+            {"pid": dead_pid, "host": socket.gethostname(), "started": "then", "command": "x"}
+        )
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(out / ".lock")], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(ResultsConflictError) as err:
+            BenchmarkRun(config(data, "lead"), out, registry=registry, plot=False).prepare()
+        message = str(err.value)
+        assert f"pid {dead_pid}" in message and "is gone, but a process it started" in message
+        assert "fuser" in message
+    finally:
+        holder.kill()
+        holder.wait()
+    plan, _ = run(config(data, "lead"), out, registry)  # free once the stray process ended
+    assert plan.total_rows == 2

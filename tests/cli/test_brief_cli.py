@@ -44,12 +44,12 @@ def test_json_output_offsets_slice_the_source():
     result = run("brief", str(EXAMPLE_ARTICLE), "--format", "json", "--sentences", "4")
     data = json.loads(result.stdout)
     source = EXAMPLE_ARTICLE.read_text(encoding="utf-8")
-    assert data["method"] == "textrank" and len(data["sentences"]) == 4
+    assert data["method"] == "position" and len(data["sentences"]) == 4  # the default
     for sentence in data["sentences"]:
         assert source[sentence["start"] : sentence["end"]] == sentence["text"]
 
 
-def test_textrank_is_deterministic():
+def test_the_default_method_is_deterministic():
     first = run("brief", str(EXAMPLE_ARTICLE), "--format", "json").stdout
     second = run("brief", str(EXAMPLE_ARTICLE), "--format", "json").stdout
     strip = lambda s: {k: v for k, v in json.loads(s).items() if k != "seconds"}  # noqa: E731
@@ -124,7 +124,16 @@ def test_a_short_document_is_not_an_error_but_is_noted(tmp_path):
 
 
 def test_method_parameters_pass_through():
-    result = run("brief", str(EXAMPLE_ARTICLE), "--format", "json", "--param", "damping=0.5")
+    result = run(
+        "brief",
+        str(EXAMPLE_ARTICLE),
+        "-m",
+        "textrank",
+        "--format",
+        "json",
+        "--param",
+        "damping=0.5",
+    )
     assert json.loads(result.stdout)["params"]["damping"] == 0.5
 
 
@@ -172,3 +181,82 @@ def test_output_file_gets_the_usual_permissions_not_a_temporary_files(tmp_path):
     assert run("brief", str(EXAMPLE_ARTICLE), "--output", str(target)).exit_code == 0
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir()] == ["briefing.txt"]  # no temporary left behind
+
+
+def test_version_prints_the_package_version():
+    import summarize
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"summarize {summarize.__version__}"
+
+
+def test_methods_name_shows_parameters_defaults_and_meanings():
+    result = runner.invoke(app, ["methods", "textrank"])
+    assert result.exit_code == 0, result.output
+    row = next(line for line in result.stdout.splitlines() if "damping" in line)
+    assert "float" in row and "0.85" in row and "PageRank" in row
+    as_json = json.loads(runner.invoke(app, ["methods", "lsa", "--json"]).stdout)
+    assert as_json["name"] == "sumy-lsa" and as_json["origin"] == "sumy"
+    assert [p["name"] for p in as_json["parameters"]] == ["max_sentences"]
+    unknown = runner.invoke(app, ["methods", "textrnk"])
+    assert unknown.exit_code == 1 and "did you mean 'textrank'" in unknown.output
+
+
+def test_methods_lists_each_implementation_once_with_its_aliases():
+    table = runner.invoke(app, ["methods"]).stdout
+    names = [line.split()[0] for line in table.splitlines()]
+    assert len(names) == len(set(names)) and "lsa" not in names
+    assert "(also: lsa)" in next(line for line in table.splitlines() if line.startswith("sumy-lsa"))
+
+
+@pytest.mark.parametrize(
+    "param, expected",
+    [("dampin=0.9", "did you mean 'damping'? valid: damping, epsilon"),
+     ("damping=abc", "damping must be a number, got 'abc'")],
+)  # fmt: skip
+def test_bad_params_name_what_is_valid(tmp_path, param, expected):
+    path = tmp_path / "a.txt"
+    path.write_text("The council met. It voted on the budget. The vote passed.")
+    result = runner.invoke(app, ["brief", str(path), "-m", "textrank", "--param", param])
+    assert result.exit_code == 1
+    assert expected in result.stderr and "Traceback" not in result.output
+
+
+def test_a_briefing_records_the_alias_it_was_asked_for(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The council met. It voted on the budget. The vote passed.")
+    result = runner.invoke(app, ["brief", str(path), "-m", "lsa", "-n", "1", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["method"] == "lsa"
+
+
+def test_output_into_a_missing_folder_names_the_users_path(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("The council met. It voted on the budget. The vote passed.")
+    target = tmp_path / "missing" / "out.txt"
+    result = runner.invoke(app, ["brief", str(path), "-o", str(target)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == f"error: No such file or directory: {target}"
+    assert ".tmp" not in result.output
+
+
+def test_library_hints_become_command_line_options():
+    from summarize.cli.common import in_cli_terms
+
+    assert in_cli_terms("raise max_tokens=N") == "raise --max-tokens N"
+    assert (
+        in_cli_terms("or base_url=URL for a local server") == "or --base-url URL for a local server"
+    )
+    assert in_cli_terms("raise the limit with max_bytes=N") == "raise the limit with --max-mb N"
+    assert in_cli_terms("or raise context_tokens=N") == "or raise --param context_tokens=N"
+    assert in_cli_terms("the model did not answer") == "the model did not answer"
+
+
+def test_a_file_over_the_size_limit_names_the_option(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("The council met on Monday. " * 50_000)
+    result = runner.invoke(app, ["brief", str(path), "--max-mb", "0.5"])
+    assert (
+        result.exit_code == 1 and "--max-mb" in result.stderr and "max_bytes" not in result.stderr
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from itertools import islice
 from pathlib import Path
 
@@ -58,8 +59,8 @@ def test_scores_every_row_and_prints_a_table_of_means(tmp_path):
     assert result.exit_code == 0, result.output
     scored = read_jsonl(out)
     assert [row["id"] for row in scored] == ["faithful", "wrong-day", 3, "no-references"]
-    assert set(scored[0]) == {"id", "rouge", "factuality", "extractiveness"}
-    assert set(scored[2]) == {"id", "rouge"}
+    assert set(scored[0]) == {"id", "rouge", "tokenizer", "factuality", "extractiveness"}
+    assert set(scored[2]) == {"id", "rouge", "tokenizer"}
     assert set(scored[3]) == {"id", "factuality", "extractiveness"}
     assert set(scored[0]["rouge"]["rougeLsum"]) == {"precision", "recall", "fmeasure"}
     assert scored[0]["factuality"]["label"] is True
@@ -161,16 +162,26 @@ def test_refuses_to_overwrite_without_force(tmp_path):
 
 
 def test_empty_summaries_and_references_score_zero(tmp_path):
-    rows = [
-        {"id": "e", "summary": "", "references": [""]},
-        {"id": "f", "summary": "x", "references": []},
-    ]
+    rows = [{"id": "e", "summary": "", "references": [""]}]
     data = write_jsonl(tmp_path / "in.jsonl", rows)
     out = tmp_path / "scores.jsonl"
     assert run(str(data), "--output", str(out)).exit_code == 0
-    first, second = read_jsonl(out)
+    (first,) = read_jsonl(out)
     assert all(score["fmeasure"] == 0.0 for score in first["rouge"].values())
-    assert set(second) == {"id"}
+
+
+def test_a_row_with_neither_references_nor_source_is_a_bad_row_not_an_empty_score(tmp_path):
+    rows = [ROWS[2], {"id": "f", "summary": "x", "references": []}, {"id": "g", "summary": "y"}]
+    data = write_jsonl(tmp_path / "in.jsonl", rows)
+    refused = run(str(data))
+    assert refused.exit_code == 1
+    assert refused.stderr.strip() == (
+        "error: line 2: neither 'references' nor 'source': nothing to score the summary against"
+    )
+    out = tmp_path / "scores.jsonl"
+    skipped = run(str(data), "--skip-bad", "--output", str(out))
+    assert skipped.exit_code == 0 and "skipped 2 bad row(s)" in skipped.stderr
+    assert [row["id"] for row in read_jsonl(out)] == [3]
 
 
 def test_stemming_and_reference_mode_options(tmp_path):
@@ -228,3 +239,27 @@ def test_rows_are_read_lazily():
 
     first = list(islice(read_rows(io.BufferedReader(Endless())), 3))
     assert [number for number, _ in first] == [1, 2, 3]
+
+
+def test_the_progress_bar_never_writes_to_stdout(capsys, monkeypatch):
+    from summarize.cli.common import ProgressBar
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    for unit in (None, "docs"):
+        bar = ProgressBar("work", delay=0.0, unit=unit)
+        bar(1, 10)
+        bar(10, 10)
+        bar.close()
+    assert capsys.readouterr().out == ""
+
+
+def test_show_lists_each_rows_flagged_claims_with_reasons(tmp_path):
+    data = write_jsonl(tmp_path / "in.jsonl", ROWS)
+    result = run(str(data), "--show")
+    assert result.exit_code == 0, result.output
+    shown = result.stdout.split("flagged claim(s):", 1)[1]
+    assert "wrong-day" in shown and "Merkel met Macron in Berlin on Friday." in shown
+    assert "why: " in shown and "Friday" in shown.split("why: ", 1)[1]
+    assert "faithful" not in shown  # only rows with a flagged claim
+    plain = run(str(data))
+    assert "flagged claim" not in plain.stdout  # only when asked

@@ -24,7 +24,7 @@ def test_references_only_gives_rouge_only():
     assert result.rouge == RougeScorer().score_multi(
         ["Merkel met Macron."], "Merkel met Macron in Paris."
     )
-    assert set(result.to_dict()) == {"rouge"}
+    assert set(result.to_dict()) == {"rouge", "tokenizer"}
 
 
 def test_source_gives_factuality_with_the_unsupported_spans():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.evaluation.extractiveness import extractiveness, fragments
+from summarize.evaluation.extractiveness import Extractiveness, extractiveness, fragments
 
 SOURCE = "The cat sat on the mat today."
 
@@ -54,11 +54,9 @@ def test_empty_summary_scores_zero_and_json_form():
         "coverage": 0.0,
         "density": 0.0,
         "compression": 0.0,
-        "novel_1grams": 0.0,
-        "novel_2grams": 0.0,
-        "novel_3grams": 0.0,
-        "novel_4grams": 0.0,
+        "novel_ngrams": {"1": 0.0, "2": 0.0, "3": 0.0, "4": 0.0},
     }
+    assert Extractiveness.from_dict(result.to_dict()) == result
 
 
 words = st.lists(st.sampled_from("a b c d e the é 北".split()), max_size=25).map(" ".join)

@@ -17,8 +17,8 @@ def test_a_full_row_and_defaults():
         b'\xef\xbb\xbf{"id": "x", "summary": "s", "references": ["r"], "source": "a"}', 1
     )
     assert row == EvaluationRow(1, "x", "s", ("r",), "a")
-    assert parse_row('{"summary": "s", "references": null}', 7) == EvaluationRow(
-        7, 7, "s", (), None
+    assert parse_row('{"summary": "s", "references": null, "source": "a"}', 7) == EvaluationRow(
+        7, 7, "s", (), "a"
     )
 
 
@@ -28,6 +28,14 @@ def test_a_full_row_and_defaults():
         ('{"summary": "s", "id": true}', "'id' must be text or a number, not true/false"),
         ('{"summary": "s", "source": 3}', "'source' must be text, not a number"),
         ('{"summary": "s", "references": ["a", 1]}', "'references' must be a list of texts"),
+        (
+            '{"summary": "s", "references": []}',
+            "neither 'references' nor 'source': nothing to score the summary against",
+        ),
+        (
+            '{"summary": "s"}',
+            "neither 'references' nor 'source': nothing to score the summary against",
+        ),
         ("null", "expected a JSON object, got null"),
     ],
 )

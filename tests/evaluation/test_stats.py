@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.errors import ParameterError
-from summarize.evaluation.stats import Interval, bootstrap_ci, paired_test
+from summarize.evaluation.stats import Interval, bootstrap_ci, bootstrap_cis, paired_test
 
 
 def test_interval_holds_the_mean_and_shrinks_with_more_documents():
@@ -44,7 +44,13 @@ def test_one_value_and_constant_values_give_a_point():
 
 @pytest.mark.parametrize(
     ("values", "kwargs"),
-    [([], {}), ([1.0, float("nan")], {}), ([1.0], {"confidence": 1.0}), ([1.0], {"resamples": 0})],
+    [
+        ([], {}),
+        ([1.0, float("nan")], {}),
+        ([1.0], {"confidence": 1.5}),
+        ([1.0], {"confidence": -0.1}),
+        ([1.0], {"resamples": 0}),
+    ],
 )
 def test_bad_input_is_refused(values, kwargs):
     with pytest.raises(ParameterError):
@@ -97,3 +103,37 @@ def test_interval_stays_within_the_data(values):
 def test_p_value_is_a_probability(pairs):
     a, b = zip(*pairs, strict=True)
     assert 0 < paired_test(a, b, resamples=200) <= 1
+
+
+def test_confidence_zero_and_one_work_as_in_rouge_score():
+    from rouge_score.scoring import BootstrapAggregator, Score
+
+    values = [0.1, 0.4, 0.35, 0.8, 0.2, 0.55]
+    point = bootstrap_ci(values, confidence=0)
+    assert point.low == point.mean == point.high == pytest.approx(np.mean(values))
+    aggregator = BootstrapAggregator(confidence_interval=0)
+    for value in values:
+        aggregator.add_scores({"r": Score(value, value, value)})
+    theirs = aggregator.aggregate()["r"]
+    assert theirs.low.fmeasure == theirs.mid.fmeasure == theirs.high.fmeasure  # zero width too
+    widest = bootstrap_ci(values, confidence=1)
+    assert min(values) <= widest.low < point.mean < widest.high <= max(values)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    columns=st.integers(1, 4).flatmap(
+        lambda width: st.lists(
+            st.lists(st.floats(0, 1), min_size=width, max_size=width), min_size=1, max_size=40
+        )
+    ),
+    seed=st.integers(0, 100),
+)
+def test_many_columns_at_once_give_each_columns_own_interval(columns, seed):
+    table = list(zip(*columns, strict=True))
+    together = bootstrap_cis(table, resamples=120, seed=seed)
+    for column, interval in zip(table, together, strict=True):
+        alone = bootstrap_ci(column, resamples=120, seed=seed)
+        assert interval.mean == pytest.approx(alone.mean, abs=1e-12)
+        assert interval.low == pytest.approx(alone.low, abs=1e-12)
+        assert interval.high == pytest.approx(alone.high, abs=1e-12)

@@ -58,6 +58,10 @@ class ServerState:
     """What the server has seen, and how it is told to behave."""
 
     hang_seconds: float = 2.0
+    delay: float = 0.0
+    """Seconds every chat answer takes (a model's think time; for concurrency benchmarks)."""
+    overloaded: bool = False
+    """While set, every chat request gets HTTP 429 with ``retry_after``, whatever the model."""
     retry_after: str = "0.05"
     aliases: tuple[str, ...] = ()
     """Other model names answered like ``fake`` (the demo serves the default model name)."""
@@ -71,13 +75,17 @@ class ServerState:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # a benchmark opens dozens of connections at once
+
+
 class FakeOpenAIServer:
     """Start with ``with FakeOpenAIServer() as server:``; ``server.base_url`` ends in ``/v1``."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, **state: Any) -> None:
         self.state = ServerState(**state)
         handler = type("Handler", (_Handler,), {"state": self.state})
-        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd = _Server((host, port), handler)
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(
             target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -141,10 +149,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, {"error": {"message": message, "code": "model_not_found"}})
             return
         fault = base if not (once and seen > 0) else "fake"
+        if self.state.overloaded:
+            fault = "fake-429"
         with self.state.lock:
             self.state.in_flight += 1
             self.state.max_in_flight = max(self.state.max_in_flight, self.state.in_flight)
         try:
+            if self.state.delay:
+                time.sleep(self.state.delay)
             self._answer(fault, body)
         finally:
             with self.state.lock:
@@ -303,9 +315,10 @@ def main() -> None:
         default=[],
         help="another model name to answer like 'fake' (default: the llm method's default model)",
     )
+    parser.add_argument("--delay", type=float, default=0.0, help="seconds every answer takes")
     args = parser.parse_args()
     aliases = tuple(args.alias) or (LLMSettings().model,)
-    server = FakeOpenAIServer(args.host, args.port, aliases=aliases)
+    server = FakeOpenAIServer(args.host, args.port, aliases=aliases, delay=args.delay)
     print(f"fake OpenAI-compatible server at {server.base_url} (Ctrl-C stops it)", flush=True)
     try:
         server.httpd.serve_forever()

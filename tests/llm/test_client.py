@@ -119,11 +119,26 @@ def test_empty_text_is_an_error(server: FakeOpenAIServer) -> None:
         client.complete(MESSAGES)
 
 
-def test_a_cut_off_answer_is_refused_at_once(server: FakeOpenAIServer) -> None:
+def test_a_cut_off_answer_is_retried_once_with_twice_the_room(server: FakeOpenAIServer) -> None:
+    client, waits = make_client(server, "fake-length-once", max_tokens=50, max_retries=0)
+    answer = client.complete(MESSAGES)
+    assert answer.text.startswith("Headline:")
+    assert [r["max_tokens"] for r in server.requests] == [50, 100]
+    assert waits == []  # no backoff: the server was fine, the room was short
+    assert client.usage.calls == 2 and client.usage.retries == 1
+    assert client.usage.tokens_out > answer.tokens_out  # the cut-off answer's tokens count too
+
+
+def test_an_answer_cut_off_twice_is_an_error_and_its_tokens_still_count(
+    server: FakeOpenAIServer,
+) -> None:
     client, waits = make_client(server, "fake-length", max_tokens=50)
-    with pytest.raises(LLMResponseError, match=r"cut off at max_tokens=50.*raise --max-tokens"):
+    with pytest.raises(
+        LLMResponseError, match=r"cut off at max_tokens=50, and again at 100.*raise max_tokens=N"
+    ):
         client.complete(MESSAGES)
-    assert client.usage.calls == 1 and waits == []
+    assert client.usage.calls == 2 and waits == []
+    assert client.usage.tokens_in > 0 and client.usage.tokens_out > 0
 
 
 def test_a_wrong_key_is_a_401_error_naming_the_variables(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,7 +231,7 @@ def test_errors_are_not_cached(server: FakeOpenAIServer) -> None:
     for _ in range(2):
         with pytest.raises(LLMResponseError):
             client.complete(MESSAGES)
-    assert len(server.requests) == 2
+    assert len(server.requests) == 4  # each time: the answer, and once more with more room
 
 
 def test_concurrency_limit_is_shared_by_clients_of_one_server(server: FakeOpenAIServer) -> None:
@@ -228,3 +243,26 @@ def test_concurrency_limit_is_shared_by_clients_of_one_server(server: FakeOpenAI
     for thread in threads:
         thread.join()
     assert len(server.requests) == 6 and server.state.max_in_flight == 3
+
+
+def test_traffic_counts_requests_in_flight_and_tokens_across_clients(
+    server: FakeOpenAIServer,
+) -> None:
+    from summarize.llm.client import traffic
+
+    server.state.hang_seconds = 0.3
+    before = traffic()
+    clients = [make_client(server, "fake-hang", timeout=5)[0] for _ in range(3)]
+    threads = [threading.Thread(target=client.complete, args=(MESSAGES,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 10
+    while server.state.in_flight < 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert traffic().in_flight - before.in_flight == 3  # all three are waiting on the server
+    for thread in threads:
+        thread.join()
+    after = traffic()
+    assert after.in_flight == before.in_flight and after.requests - before.requests == 3
+    spent = sum(client.usage.tokens_out for client in clients)
+    assert after.tokens_out - before.tokens_out == spent > 0

@@ -57,3 +57,19 @@ def test_eval_judge_llm_reports_next_to_the_offline_checks(
     assert data["factuality"] is not None and data["llm_judge"]["label"] is False
     missing = CliRunner().invoke(app, ["eval", "--summary", str(summary), "--judge", "llm"])
     assert missing.exit_code == 1 and "needs --source" in missing.stderr
+
+
+def test_eval_judge_llm_takes_base_url_and_model_like_brief(
+    server: FakeOpenAIServer, tmp_path
+) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+    from tests.llm.conftest import ARTICLE_PATH
+
+    summary = tmp_path / "summary.txt"
+    summary.write_text("Officials said 4,700 soldiers attended the call.")
+    args = ["eval", "--summary", str(summary), "--source", str(ARTICLE_PATH), "--judge", "llm"]
+    done = CliRunner().invoke(app, [*args, "--base-url", server.base_url, "--model", "fake"])
+    assert done.exit_code == 0, done.output
+    assert "model fake)" in done.stdout and server.requests[-1]["model"] == "fake"

@@ -89,7 +89,7 @@ def test_guard_drop_from_the_command_line(server: FakeOpenAIServer) -> None:
         ("fake-hang", ["--timeout", "0.2"], "within 0.2s"),
         ("fake-malformed", [], "not a chat completion"),
         ("fake-empty-choices", [], "answered with no choices"),
-        ("fake-length", ["--max-tokens", "64"], "cut off at max_tokens=64"),
+        ("fake-length", ["--max-tokens", "64"], "cut off at --max-tokens 64"),
         ("fake-french", [], "no sentence cites the source"),
         ("gpt-17", [], "model 'gpt-17' not found"),
     ],
@@ -123,7 +123,7 @@ def test_an_unreachable_server_is_one_clear_line() -> None:
 
 def test_no_key_and_no_base_url_says_how_to_configure() -> None:
     line = one_line_error(run("brief", str(ARTICLE_PATH), "--method", "llm"))
-    assert "OPENAI_API_KEY" in line and "--base-url" in line
+    assert "OPENAI_API_KEY" in line and "--base-url" in line and "base_url=" not in line
 
 
 def test_llm_options_with_another_method_are_refused() -> None:

@@ -227,7 +227,7 @@ def test_extract_then_abstract_shows_only_the_picked_sentences(
 
 
 def test_no_key_and_no_base_url_says_how_to_configure() -> None:
-    with pytest.raises(LLMConfigError, match="set OPENAI_API_KEY.*--base-url"):
+    with pytest.raises(LLMConfigError, match="set OPENAI_API_KEY.*base_url=URL"):
         summarize.get("llm")
 
 
@@ -274,3 +274,29 @@ def test_any_article_gets_provenance_that_points_into_it(
             sentence.source_sentences, sentence.source_spans, strict=True
         ):
             assert document.text[start:end] == document.sentences[index].text
+
+
+def test_extract_then_abstract_takes_its_extractor_from_the_registry_that_built_it(
+    server: FakeOpenAIServer, article: str
+) -> None:
+    from summarize.registry import Registry
+    from summarize.summarizers.lead import LeadSummarizer
+    from summarize.summarizers.llm import LLMSummarizer
+
+    picked: list[int] = []
+
+    class FirstTwo(LeadSummarizer):
+        def summarize(self, document, budget, *, progress=None):  # type: ignore[no-untyped-def]
+            picked.append(len(document.sentences))
+            return super().summarize(document, summarize.Budget(sentences=2))
+
+    registry = Registry((), group=None)
+    registry.register("llm", LLMSummarizer)
+    registry.register("mine", FirstTwo)
+    llm = registry.get(
+        "llm", model="fake", base_url=server.base_url, strategy="extract-then-abstract",
+        extractor="mine",
+    )  # fmt: skip
+    result = llm.summarize(Document.from_text(article), summarize.Budget(sentences=2))
+    assert picked, "the extractor registered in this registry was used"
+    assert {i for s in result.sentences for i in s.source_sentences} <= {0, 1}

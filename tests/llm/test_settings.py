@@ -64,9 +64,7 @@ def test_the_key_is_not_accepted_as_a_setting_or_from_the_config_file(llm_env: P
 
 
 def test_neither_key_nor_server_says_how_to_configure() -> None:
-    with pytest.raises(
-        LLMConfigError, match=r"OPENAI_API_KEY.*--base-url http://localhost:11434/v1"
-    ):
+    with pytest.raises(LLMConfigError, match=r"OPENAI_API_KEY.*base_url=http://localhost:11434/v1"):
         resolve_settings()
     assert resolve_settings(require_server=False).base_url is None
 

@@ -33,7 +33,8 @@ def test_methods_lists_name_family_origin_and_description():
     infos = {info["name"]: info for info in json.loads(result.stdout)}
     assert infos["lexrank"]["origin"] == "summarize"
     assert infos["sumy-lexrank"]["origin"] == "sumy"
-    assert infos["lsa"]["origin"] == "sumy"
+    assert infos["sumy-lsa"]["origin"] == "sumy" and infos["sumy-lsa"]["aliases"] == ["lsa"]
+    assert "lsa" not in infos
     assert infos["position"]["family"] == "extractive"
     table = runner.invoke(app, ["methods"]).stdout
     row = next(line for line in table.splitlines() if line.startswith("sumy-kl "))

@@ -19,10 +19,11 @@ from summarize.summarizers.base import Budget
 from summarize.summarizers.sumy_family import (
     DEFAULT_BONUS_WORDS,
     DEFAULT_STIGMA_WORDS,
+    OurWordTokenizer,
     SumyEdmundson,
     SumyLexRank,
 )
-from summarize.text import STOP_WORDS, stem
+from summarize.text import STOP_WORDS, sentence_spans, stem
 from tests.summarizers.conftest import configured, stock_sumy_picks
 
 STOCK = {
@@ -72,8 +73,15 @@ def test_our_own_methods_are_ours(name):
 def test_every_method_describes_itself():
     by_sumy = {*STOCK, "sumy-edmundson", "lsa", "luhn", "sumbasic", "edmundson", "reduction"}
     by_us = {"lead", "textrank", "lexrank", "kl", "position"}
-    infos = {info.name: info for info in Registry().methods()}
-    assert by_sumy | by_us <= set(infos)
+    registry = Registry()
+    assert by_sumy - set(registry.available()) == {
+        "lsa",
+        "luhn",
+        "sumbasic",
+        "edmundson",
+        "reduction",
+    }
+    infos = {name: registry.info(name) for name in by_sumy | by_us}
     for name in by_sumy | by_us:
         assert infos[name].family == "extractive"
         assert infos[name].origin == ("sumy" if name in by_sumy else "summarize")
@@ -131,3 +139,53 @@ def test_edmundson_takes_your_own_cue_words():
 def test_bad_edmundson_parameters_are_parameter_errors(params):
     with pytest.raises(ParameterError):
         Registry().get("edmundson", **params)
+
+
+class _SentenceSplitter(OurWordTokenizer):
+    """Our words and our sentence splitter, for sumy's own plain-text parser (no punkt)."""
+
+    @staticmethod
+    def to_sentences(text: str) -> tuple[str, ...]:
+        return tuple(text[s:e] for s, e in sentence_spans(text))
+
+
+PAGE_WITH_HEADINGS = """MODI CALLS PUTIN
+Prime Minister Narendra Modi on Wednesday congratulated Vladimir Putin on his re-election. The two leaders agreed to deepen the partnership between their countries.
+
+Putin secured a fifth term as president on Monday. Politicians across Europe rejected the vote as a sham. Observers said turnout figures were implausible.
+
+A CLOSER PARTNERSHIP
+During the call the leaders agreed to strengthen the strategic partnership. They reviewed progress on bilateral cooperation. They also discussed the war in Ukraine.
+
+Russia has long been a partner for India in defence. Trade between the two has grown since 2022. India says it will keep buying oil in its national interest.
+"""  # noqa: E501
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4])
+@pytest.mark.parametrize(
+    "weights",
+    [{}, {"cue_weight": 0.0, "title_weight": 0.0}, {"cue_weight": 0.0, "location_weight": 0.0}],
+)
+def test_edmundson_on_a_page_with_headings_picks_what_stock_sumy_picks(count, weights):
+    from sumy.parsers.plaintext import PlaintextParser
+
+    document = Document.from_text(PAGE_WITH_HEADINGS)
+    assert [p.chrome for p in document.paragraphs].count("heading") == 2
+    stock = EdmundsonSummarizer(
+        stem,
+        **{
+            "cue_weight": 1.0,
+            "key_weight": 0.0,
+            "title_weight": 1.0,
+            "location_weight": 1.0,
+            **weights,
+        },
+    )
+    stock.bonus_words, stock.stigma_words = DEFAULT_BONUS_WORDS, DEFAULT_STIGMA_WORDS
+    stock.null_words = sorted(STOP_WORDS)
+    parsed = PlaintextParser.from_string(PAGE_WITH_HEADINGS, _SentenceSplitter()).document
+    assert len(parsed.paragraphs) == 4 and len(parsed.headings) == 2
+    index = {s.text: s.index for s in document.sentences}
+    theirs = sorted(index[str(s)] for s in stock(parsed, count))
+    ours = SumyEdmundson(**weights).summarize(document, Budget(sentences=count))
+    assert [s.source_sentences[0] for s in ours.sentences] == theirs
