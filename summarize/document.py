@@ -321,9 +321,17 @@ def _control_ratio(text: str) -> float:
 
 def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str]:
     """Read a text file and return ``(text, encoding)``, refusing what is not a readable text file."""
+    return decode_bytes(read_file_bytes(path, max_bytes=max_bytes))
+
+
+def read_file_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of the file at ``path``, refusing a missing file, a folder or one over ``max_bytes``."""
+    given = str(
+        path
+    )  # as the user wrote it: Path() would fold "a//b" (and "https://") to one slash
     path = Path(path)
     if not path.exists():
-        raise InputError(f"no such file: {path}")
+        raise InputError(f"no such file: {given}")
     if path.is_dir():
         raise InputError(f"{path} is a directory, not a text file")
     size = path.stat().st_size
@@ -333,7 +341,6 @@ def read_text_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> t
             "(split it into articles, or raise the limit with max_bytes=N)"
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return decode_bytes(data)

@@ -18,6 +18,7 @@ from summarize.document import (
     PageMetadata,
     decode_bytes,
     looks_like_html,
+    read_file_bytes,
 )
 from summarize.errors import InputError, InputTooLargeError, UnsupportedFormatError
 from summarize.sources.fetch import DEFAULT_TIMEOUT, fetch_page, is_url
@@ -84,25 +85,11 @@ def load(
 def load_path(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Read a text, HTML, PDF or .docx file, refusing what is not one."""
     given = str(path)
-    path = Path(path)
-    if not path.exists():
-        if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:/", given):
-            raise InputError(
-                f"no such file: {given} (a web address must start with http:// or https://)"
-            )
-        raise InputError(f"no such file: {given}")
-    if path.is_dir():
-        raise InputError(f"{path} is a directory, not a text file")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputTooLargeError(
-            f"{path} is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB "
-            "(split it into articles, or raise the limit with --max-mb)"
+    if not Path(path).exists() and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:/", given):
+        raise InputError(
+            f"no such file: {given} (a web address must start with http:// or https://)"
         )
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    data = read_file_bytes(path, max_bytes=max_bytes)
     return _from_bytes(data, str(path))
 
 
