@@ -10,27 +10,9 @@ import summarize
 from summarize import CheckerRegistry, PluginError, UnknownCheckerError
 from summarize.checkers import RulesChecker
 
-ENTRY_POINTS = """\
-[summarize.checkers]
-length = tests.plugins.checkers:LengthChecker
-rules = tests.plugins.checkers:LengthChecker
-hollow = tests.plugins.checkers:NoCheckMethod
-ghost = no_such_module_anywhere:Thing
-"""
-
-
-def install_plugin(site: Path) -> None:
-    """Write the metadata pip would write for a distribution that declares checkers."""
-    dist = site / "fake_checkers-0.1.dist-info"
-    dist.mkdir(parents=True)
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: fake-checkers\nVersion: 0.1\n")
-    (dist / "entry_points.txt").write_text(ENTRY_POINTS)
-
 
 @pytest.fixture
-def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CheckerRegistry:
-    install_plugin(tmp_path / "site")
-    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+def installed(checker_plugin: Path) -> CheckerRegistry:
     return CheckerRegistry()
 
 
@@ -59,7 +41,9 @@ def test_an_installed_plugin_is_found_and_checks(installed: CheckerRegistry) -> 
 
 def test_a_plugin_cannot_shadow_a_builtin(installed: CheckerRegistry) -> None:
     assert isinstance(installed.get("rules"), RulesChecker)
+    assert "length" in installed.available()  # looking plugins up reports the clash
     assert any("cannot be shadowed" in problem for problem in installed.problems)
+    assert isinstance(installed.get("rules"), RulesChecker)
 
 
 def test_broken_plugins_are_one_clear_error(installed: CheckerRegistry) -> None:

@@ -8,7 +8,9 @@ times, and who held the folder), and once the run completes the leaderboard (``.
 Running the same configuration into the same folder again resumes: finished rows are kept and
 skipped, a line cut short by a killed process is dropped and redone. A folder that holds results
 of another configuration (methods, their parameters, the budget, the datasets' contents) is
-refused with :class:`~summarize.errors.ResultsConflictError`; with ``force`` the old files are
+refused with :class:`~summarize.errors.ResultsConflictError`, and so is one scored by another
+factuality checker (``--checker``; a folder from before checkers were recorded counts as
+``rules``, the only one there was); with ``force`` the old files are
 moved into a ``backup-<UTC time>`` sub-folder and the run starts over.
 
 This module plans and drives a run; :mod:`summarize.bench.folder` owns the folder (lock,
@@ -47,6 +49,7 @@ from summarize.bench.results import (
 )
 from summarize.bench.schedule import SKIPPED, Scheduler, is_io_bound
 from summarize.bench.scoring import DocumentTask
+from summarize.checkers import CheckerSpec
 from summarize.errors import ParameterError, ResultsConflictError, WorkerError
 from summarize.evaluation.rouge import ROUGE_TYPES
 from summarize.registry import Registry, default_registry
@@ -140,6 +143,7 @@ class BenchmarkRun:
             spec.name: self._registry.get(spec.name, **self._params(spec, factories[spec.name]))
             for spec in config.methods
         }
+        config.checker.build()  # an unknown checker or a bad parameter fails now, not per row
         self._plan: Plan | None = None
         self._holder = LockHolder.this_process(command)
         self._started = ""
@@ -177,6 +181,7 @@ class BenchmarkRun:
             "clean": self.config.clean,
             "datasets": [d.fingerprint() for d in self.config.datasets],
             "rouge": {"types": list(ROUGE_TYPES), "references": "max"},
+            "checker": self.config.checker.to_dict(),
         }
 
     def prepare(self) -> Plan:
@@ -196,11 +201,17 @@ class BenchmarkRun:
         backup = None
         previous = self._folder.read_run()
         has_results = self._log.exists()
-        same = previous is not None and previous.get("config") == self.fingerprint
+        same = previous is not None and _recorded_config(previous) == self.fingerprint
         if has_results and (self.force or not same):
             if not self.force:
                 raise ResultsConflictError(
-                    conflict_message(self.out_dir, previous, self.fingerprint)
+                    conflict_message(
+                        self.out_dir,
+                        None
+                        if previous is None
+                        else {**previous, "config": _recorded_config(previous)},
+                        self.fingerprint,
+                    )
                 )
             backup = self._folder.move_aside()
             previous = None
@@ -219,7 +230,14 @@ class BenchmarkRun:
                 todo = tuple(m for m in methods if (dataset.name, row.id, m) not in done)
                 if todo:
                     pending.append(
-                        DocumentTask(dataset.name, row.id, row.source, row.references, todo)
+                        DocumentTask(
+                            dataset.name,
+                            row.id,
+                            row.source,
+                            row.references,
+                            todo,
+                            self.config.checker,
+                        )
                     )
         pending_rows = sum(len(t.methods) for t in pending)
         return Plan(
@@ -445,6 +463,15 @@ def _default_concurrency() -> int:
     from summarize.llm.settings import resolve_settings
 
     return resolve_settings({}, require_server=False).concurrency
+
+
+def _recorded_config(run: Mapping[str, Any]) -> Any:
+    """The configuration a ``run.json`` records; one from before checkers were recorded was
+    scored by ``rules``, the only checker there was."""
+    config = run.get("config")
+    if isinstance(config, dict) and "checker" not in config:
+        return {**config, "checker": CheckerSpec().to_dict()}
+    return config
 
 
 def _params_of(summarizer: Summarizer) -> Mapping[str, Any]:

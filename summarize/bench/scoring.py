@@ -1,25 +1,43 @@
 """Run the methods on one document and score each summary: the unit of work of a benchmark.
 
 Scoring is :class:`~summarize.evaluation.evaluator.Evaluator`'s, the same as ``summarize eval``'s
-(ROUGE against the best reference, factuality and extractiveness against the source).
+(ROUGE against the best reference, factuality and extractiveness against the source), with the
+factuality checker the task names; each process builds its own checker by name.
 """
 
 from __future__ import annotations
 
+import json
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from summarize.bench.results import FactualityScores, ResultRow
+from summarize.checkers import CheckerSpec
 from summarize.document import Document
+from summarize.errors import LLMAuthError, LLMConfigError, LLMConnectionError, LLMModelError
 from summarize.evaluation.evaluator import Evaluator
 from summarize.llm.usage import Usage
 from summarize.summarizers.base import Budget, Summarizer
 from summarize.text import sentence_spans, words
 
-__all__ = ["DocumentTask", "score_document"]
+__all__ = ["DocumentTask", "evaluator_for", "score_document"]
 
-_EVALUATOR = Evaluator(use_stemmer=True, aggregate="max")
-"""One evaluator per process: it caches the analysed references and the last source's checker."""
+_CHECKER_UNREACHABLE = (LLMConnectionError, LLMAuthError, LLMModelError, LLMConfigError)
+
+_EVALUATORS: dict[str, Evaluator] = {}
+"""One evaluator per checker and process: it caches the analysed references and last source."""
+
+
+def evaluator_for(checker: CheckerSpec) -> Evaluator:
+    """This process's evaluator for ``checker`` (built on first use, so a bad name fails here)."""
+    key = json.dumps(checker.to_dict(), sort_keys=True)
+    evaluator = _EVALUATORS.get(key)
+    if evaluator is None:
+        evaluator = Evaluator(
+            use_stemmer=True, aggregate="max", checker=checker.name, checker_params=checker.params
+        )
+        _EVALUATORS[key] = evaluator
+    return evaluator
 
 
 @dataclass(frozen=True)
@@ -31,6 +49,8 @@ class DocumentTask:
     source: str
     references: tuple[str, ...]
     methods: tuple[str, ...]
+    checker: CheckerSpec = field(default_factory=CheckerSpec)
+    """The factuality checker the summaries are scored with."""
 
 
 def score_document(
@@ -44,6 +64,8 @@ def score_document(
 
     ROUGE is against the references (none: no ROUGE), factuality and extractiveness against the
     source. A method (or its scoring) that raises gives an ``error`` row; the others go on.
+    A checker whose server cannot be reached or refuses (``--checker llm``) stops the run
+    instead: an error row would be kept, and the summary never scored when the run resumes.
     """
     try:
         document = Document.from_string(task.source, clean=clean)
@@ -82,6 +104,8 @@ def score_document(
                 _scored_row(task, method, summary, seconds, usage), provenance=provenance
             )
             rows.append(scored[summary])
+        except _CHECKER_UNREACHABLE:
+            raise  # says nothing of the summary: stop, keep the rows, and score it on resume
         except Exception as exc:
             rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))
     return rows
@@ -90,7 +114,7 @@ def score_document(
 def _scored_row(
     task: DocumentTask, method: str, summary: str, seconds: float, usage: Usage | None
 ) -> ResultRow:
-    evaluation = _EVALUATOR.evaluate(summary, task.references, task.source)
+    evaluation = evaluator_for(task.checker).evaluate(summary, task.references, task.source)
     rouge = None
     if evaluation.rouge is not None:
         rouge = {kind: score.fmeasure for kind, score in evaluation.rouge.items()}
@@ -106,7 +130,9 @@ def _scored_row(
         words=len(words(summary)),
         references=len(task.references),
         rouge=rouge,
-        factuality=None if factuality is None else FactualityScores.of(factuality),
+        factuality=None
+        if factuality is None
+        else FactualityScores.of(factuality, evaluation.checker or task.checker.name),
         extractiveness=evaluation.extractiveness,
         usage=usage,
     )

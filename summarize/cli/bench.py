@@ -23,6 +23,7 @@ from summarize.summarizers.base import Budget
         "  summarize bench benchmarks/modi_putin\n\n"
         "  summarize bench data.jsonl --methods lead,textrank --sentences 3 --out results/mine\n\n"
         "  summarize bench a.jsonl b.jsonl --limit 20 --workers 2 --param textrank.damping=0.9\n\n"
+        "  summarize bench data.jsonl --checker my-nli --checker-param device=cpu\n\n"
         "  summarize bench cnndm.csv --text-field article --reference-field highlights "
         "--sample 100\n\n"
         "  summarize bench hf:cnn_dailymail:3.0.0:test --text-field article "
@@ -97,6 +98,20 @@ def bench(
         metavar="METHOD.KEY=VALUE",
         help="A parameter for one method, e.g. textrank.damping=0.9; repeat as needed.",
     ),
+    checker: str = typer.Option(
+        "rules",
+        "--checker",
+        metavar="NAME",
+        help="The factuality checker every summary is scored with: rules (offline, the "
+        "default), llm, or a plugin's; see: summarize checkers. Recorded in run.json: a folder "
+        "scored by another checker is not resumed.",
+    ),
+    checker_param: list[str] = typer.Option(
+        [],
+        "--checker-param",
+        metavar="KEY=VALUE",
+        help="A parameter for the checker, e.g. model=llama3.1 for --checker llm; repeat as needed.",
+    ),
 ) -> None:
     """Run methods on datasets, score every summary, write results, leaderboard and plot."""
     with reported_errors():
@@ -104,6 +119,7 @@ def bench(
         from summarize.bench.config import BenchConfig, MethodSpec
         from summarize.bench.datasets import FieldMap, load_dataset
         from summarize.bench.runner import BenchmarkRun
+        from summarize.checkers import CheckerSpec
 
         if workers is not None and workers < 1:
             raise ParameterError(f"--workers must be at least 1, got {workers}")
@@ -118,6 +134,7 @@ def bench(
         for problem in default_registry().problems:
             note(problem)  # e.g. a plugin that failed to load, so it is not in the default list
         params = _method_params(param, names)
+        checker_spec = CheckerSpec(checker, parse_params(checker_param, option="--checker-param"))
         config = BenchConfig(
             datasets=loaded,
             methods=tuple(MethodSpec(name, params.get(name, {})) for name in names),
@@ -125,6 +142,7 @@ def bench(
             limit=limit,
             sample=sample,
             seed=seed,
+            checker=checker_spec,
         )
         folder = out or Path("results") / "+".join(d.name for d in loaded)
         run = BenchmarkRun(

@@ -13,6 +13,7 @@ from typing import IO, Any, Optional
 import typer
 
 from summarize.cli.app import app
+from summarize.cli.brief import parse_params
 from summarize.cli.common import (
     ProgressBar,
     fail,
@@ -23,6 +24,7 @@ from summarize.cli.common import (
 from summarize.errors import BadRowError, InputError, OutputExistsError
 from summarize.evaluation.batch import available_workers, score_chunks, summarize_corpus
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
+from summarize.evaluation.factuality import FactualityResult
 from summarize.evaluation.rows import read_rows
 from summarize.files import atomic_text_file
 
@@ -62,6 +64,9 @@ class ReferencesMode(str, Enum):
         "  summarize eval outputs.jsonl\n\n"
         "  summarize eval outputs.jsonl --output scores.jsonl --format json\n\n"
         "  summarize eval --summary S.txt --reference R.txt --reference R2.txt --source A.txt\n\n"
+        "  summarize eval outputs.jsonl --checker llm --model llama3.1 "
+        "--base-url http://localhost:11434/v1\n\n"
+        "  summarize eval outputs.jsonl --checker my-nli --checker-param device=cpu\n\n"
         'Each line of FILE.jsonl: {"id": ..., "summary": ..., "references": [...], '
         '"source": ...} (references or source, or both).'
     ),
@@ -121,44 +126,56 @@ def eval_command(
         min=0,
         help="Processes scoring FILE.jsonl (0: one per CPU core); the scores do not depend on it.",
     ),
-    judge: Optional[str] = typer.Option(
-        None,
-        "--judge",
-        metavar="llm",
-        help="Also ask an LLM judge (with --summary and --source; settings as for --method llm, "
-        "see docs/llm.md).",
+    checker: str = typer.Option(
+        "rules",
+        "--checker",
+        metavar="NAME",
+        help="The factuality checker: rules (offline, the default), llm (asks an LLM server: "
+        "--model, --base-url), or a plugin's; see: summarize checkers.",
+    ),
+    checker_param: list[str] = typer.Option(
+        [],
+        "--checker-param",
+        metavar="KEY=VALUE",
+        help="A parameter for the checker, e.g. threshold=0.4; repeat as needed.",
     ),
     model: Optional[str] = typer.Option(
-        None, "--model", help="--judge llm: the model (as for summarize brief --method llm)."
+        None, "--model", help="--checker llm: the model (as for summarize brief --method llm)."
     ),
     base_url: Optional[str] = typer.Option(
         None,
         "--base-url",
-        help="--judge llm: the OpenAI-compatible server, e.g. http://localhost:11434/v1.",
+        help="--checker llm: the OpenAI-compatible server, e.g. http://localhost:11434/v1.",
+    ),
+    judge: Optional[str] = typer.Option(
+        None, "--judge", metavar="llm", hidden=True, help="Deprecated: use --checker llm."
     ),
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
+        if judge is not None:
+            if judge != "llm":
+                fail(f"unknown judge '{judge}' (the only one is: llm)")
+            note("--judge llm is deprecated: use --checker llm")
+            checker = "llm"
+        params = parse_params(checker_param, option="--checker-param")
+        if model is not None or base_url is not None:
+            if checker != "llm":
+                fail("--model and --base-url go with --checker llm")
+            params.update({k: v for k, v in (("model", model), ("base_url", base_url)) if v})
         evaluator = Evaluator(
-            use_stemmer=stem, aggregate=references_mode.value, tokenizer=tokenizer
+            use_stemmer=stem,
+            aggregate=references_mode.value,
+            tokenizer=tokenizer,
+            checker=checker,
+            checker_params=params,
         )
         if summary is not None:
             if file is not None:
                 fail("give either FILE.jsonl or --summary, not both")
-            if judge not in (None, "llm"):
-                fail(f"unknown judge '{judge}' (the only one is: llm)")
-            if judge and source is None:
-                fail("--judge llm needs --source, the article the summary summarizes")
-            _score_one(
-                evaluator,
-                summary,
-                reference,
-                source,
-                max_mb,
-                output_format,
-                judge=bool(judge),
-                judge_settings={"model": model, "base_url": base_url},
-            )
+            if checker != "rules" and source is None:
+                fail(f"--checker {checker} needs --source, the article the summary summarizes")
+            _score_one(evaluator, summary, reference, source, max_mb, output_format)
             return
         if file is None:
             fail(
@@ -166,8 +183,6 @@ def eval_command(
             )
         if reference or source is not None:
             fail("--reference and --source go with --summary; in FILE.jsonl they are fields")
-        if judge is not None:
-            fail("--judge llm goes with --summary and --source")
         _score_file(
             evaluator,
             file,
@@ -187,9 +202,6 @@ def _score_one(
     source: Optional[Path],
     max_mb: float,
     output_format: EvalFormat,
-    *,
-    judge: bool = False,
-    judge_settings: Optional[dict[str, Any]] = None,
 ) -> None:
     summary_text = read_input(str(summary), max_mb)
     source_text = read_input(str(source), max_mb) if source is not None else None
@@ -198,24 +210,10 @@ def _score_one(
     )
     if evaluation.rouge is None and evaluation.factuality is None:
         note("nothing to compare with: give --reference and/or --source")
-    verdict = None
-    if judge and source_text is not None:
-        from summarize.llm.judge import judge_factuality  # imports openai: only when asked
-
-        verdict = judge_factuality(summary_text, source_text, **(judge_settings or {}))
     if output_format is EvalFormat.json:
-        data = evaluation.to_dict()
-        if verdict is not None:
-            data["llm_judge"] = verdict.to_dict()
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(evaluation.to_dict(), indent=2, ensure_ascii=False))
     else:
         typer.echo(_single_table(evaluation), nl=False)
-        if verdict is not None:
-            label = "consistent" if verdict.label else "NOT consistent"
-            typer.echo(f"llm judge    {verdict.score:.4f} ({label}, model {verdict.model})")
-            for sentence in verdict.sentences:
-                if not sentence.supported:
-                    typer.echo(f"  unsupported: {sentence.sentence!r} - {sentence.reason}")
 
 
 def _score_file(
@@ -327,10 +325,22 @@ def _single_table(evaluation: Evaluation) -> str:
     if evaluation.factuality is not None:
         result = evaluation.factuality
         verdict = "consistent" if result.label else "NOT consistent"
-        lines.append(f"factuality   {result.score:.4f} ({verdict}, threshold {result.threshold})")
-        for sentence in result.sentences:
-            for issue in sentence.issues:
-                lines.append(f"  {issue.kind}: {issue.span!r} - {issue.message}")
+        if isinstance(result, FactualityResult):
+            lines.append(
+                f"factuality   {result.score:.4f} ({verdict}, checker {evaluation.checker}, "
+                f"threshold {result.threshold})"
+            )
+            for sentence in result.sentences:
+                for issue in sentence.issues:
+                    lines.append(f"  {issue.kind}: {issue.span!r} - {issue.message}")
+        else:
+            details = result.to_dict()
+            model = f", model {details['model']}" if "model" in details else ""
+            lines.append(
+                f"factuality   {result.score:.4f} ({verdict}, checker {evaluation.checker}{model})"
+            )
+            for text, reason in _unsupported(details):
+                lines.append(f"  unsupported: {text!r} - {reason}")
     if evaluation.extractiveness is not None:
         extractive = evaluation.extractiveness
         novel = ", ".join(f"{n}: {r:.2f}" for n, r in sorted(extractive.novel_ngrams.items()))
@@ -346,7 +356,8 @@ def _flagged_claims(json_lines: str) -> list[tuple[str, str, str]]:
     found = []
     for line in json_lines.splitlines():
         row = json.loads(line)
-        for sentence in (row.get("factuality") or {}).get("unsupported", []):
+        factuality = row.get("factuality") or {}
+        for sentence in factuality.get("unsupported", []):
             reasons = "; ".join(
                 f"{issue['kind']}: {issue['span']!r} ({issue['message']})"
                 for issue in sentence.get("issues", [])
@@ -354,7 +365,28 @@ def _flagged_claims(json_lines: str) -> list[tuple[str, str, str]]:
             found.append(
                 (str(row["id"]), sentence["text"], reasons or "not supported by the source")
             )
+        for text, reason in _unsupported(factuality.get("details")):
+            found.append((str(row["id"]), text, reason))
     return found
+
+
+def _unsupported(details: Any) -> list[tuple[str, str]]:
+    """``(sentence, reason)`` of the sentences another checker (e.g. ``llm``) judged unsupported.
+
+    Read from ``details["sentences"]`` when the checker gives per-sentence verdicts in the
+    judge's shape (``sentence`` or ``text``, ``supported``, ``reason``); otherwise none.
+    """
+    sentences = details.get("sentences") if isinstance(details, dict) else None
+    if not isinstance(sentences, list):
+        return []
+    return [
+        (
+            str(s.get("sentence", s.get("text", ""))),
+            str(s.get("reason") or "not supported by the source"),
+        )
+        for s in sentences
+        if isinstance(s, dict) and s.get("supported") is False
+    ]
 
 
 def _flagged_table(flagged: list[tuple[str, str, str]]) -> str:

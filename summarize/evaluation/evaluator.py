@@ -9,14 +9,15 @@ extractiveness against its source; and the corpus means of many such scores with
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from summarize.checkers import Checker, CheckerSpec, CheckResult, run_check
 from summarize.errors import EmptyDocumentError, InputError, ParameterError
 from summarize.evaluation.extractiveness import Extractiveness, extractiveness
-from summarize.evaluation.factuality import FactualityChecker, FactualityResult
+from summarize.evaluation.factuality import FactualityResult
 from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer, Score
 from summarize.evaluation.stats import Interval, bootstrap_cis
 from summarize.evaluation.tokenize import TOKENIZERS, UnicodeTokenizer, choose_tokenizer
@@ -29,33 +30,30 @@ class Evaluation:
     """The scores of one summary; a part is ``None`` when its input (references, source) is absent."""
 
     rouge: dict[str, Score] | None
-    factuality: FactualityResult | None
+    factuality: CheckResult | None
+    """What the checker returned: a :class:`~summarize.evaluation.factuality.FactualityResult`
+    for ``rules``, whatever :class:`~summarize.checkers.CheckResult` another checker gives."""
     extractiveness: Extractiveness | None
     tokenizer: str | None = None
     """Which tokenizer ROUGE used: ``rouge-score`` or ``unicode`` (``None`` without ROUGE)."""
+    checker: str | None = None
+    """The name of the checker that produced ``factuality`` (``None`` without it)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: only the parts that were computed (see ``docs/evaluation.md``).
 
-        ``factuality`` holds ``score``, ``label`` (true = consistent), ``threshold`` and
-        ``unsupported``: the summary sentences judged unsupported, each with its offsets,
-        score, evidence (source sentence indices and offsets) and issues.
+        ``factuality`` holds ``checker`` (its name), ``score`` and ``label`` (true =
+        consistent). From ``rules`` also ``threshold`` and ``unsupported``: the summary
+        sentences judged unsupported, each with its offsets, score, evidence (source sentence
+        indices and offsets) and issues. From any other checker ``details``: its own
+        ``to_dict()``.
         """
         result: dict[str, Any] = {}
         if self.rouge is not None:
             result["rouge"] = {name: score.to_dict() for name, score in self.rouge.items()}
             result["tokenizer"] = self.tokenizer
         if self.factuality is not None:
-            result["factuality"] = {
-                "score": self.factuality.score,
-                "label": self.factuality.label,
-                "threshold": self.factuality.threshold,
-                "unsupported": [
-                    sentence.to_dict()
-                    for sentence in self.factuality.sentences
-                    if not sentence.supported
-                ],
-            }
+            result["factuality"] = _factuality_dict(self.checker, self.factuality)
         if self.extractiveness is not None:
             result["extractiveness"] = self.extractiveness.to_dict()
         return result
@@ -69,7 +67,7 @@ class Evaluation:
                 values[f"{name}.recall"] = score.recall
                 values[f"{name}.fmeasure"] = score.fmeasure
         if self.factuality is not None:
-            values["factuality.score"] = self.factuality.score
+            values["factuality.score"] = float(self.factuality.score)
             values["factuality.consistent"] = float(self.factuality.label)
         if self.extractiveness is not None:
             for name, value in self.extractiveness.metrics().items():
@@ -86,6 +84,11 @@ class Evaluator:
     ``tokenizer`` is ``"auto"`` (rouge-score's rules whenever they can tokenize the summary
     and its references, else the Unicode tokenizer; see
     :func:`~summarize.evaluation.tokenize.choose_tokenizer`), ``"rouge-score"`` or ``"unicode"``.
+
+    ``checker`` judges factuality: the name of an installed checker (``"rules"``, the offline
+    default; ``"llm"``; a plugin's, see ``summarize checkers``) built with ``checker_params``,
+    or a ready object with ``check(summary, source)``. A checker given by name is not pickled:
+    a copy of the evaluator (e.g. in a worker process) builds its own by name.
     """
 
     def __init__(
@@ -95,6 +98,8 @@ class Evaluator:
         aggregate: str = "max",
         rouge_types: Sequence[str] = ROUGE_TYPES,
         tokenizer: str = "auto",
+        checker: str | Checker = "rules",
+        checker_params: Mapping[str, Any] | None = None,
     ) -> None:
         if tokenizer not in TOKENIZERS:
             raise ParameterError(
@@ -108,8 +113,20 @@ class Evaluator:
         self.aggregate = aggregate
         # Fail now, not at the first summary with references.
         self.scorer.score_multi([], "", aggregate=aggregate)
-        self._checker: tuple[str, FactualityChecker] | None = None
-        """The last source's checker: several summaries of one source analyse it once."""
+        self.checker_spec: CheckerSpec | None = None
+        """The checker's name and parameters when it was given by name."""
+        if isinstance(checker, str):
+            self.checker_spec = CheckerSpec(checker, dict(checker_params or {}))
+            self.checker_name = checker
+            # Built now so that a bad name or parameter fails before any row is scored.
+            self._checker: Checker | None = self.checker_spec.build()
+        else:
+            if checker_params:
+                raise ParameterError("checker_params go with a checker name, not a ready checker")
+            if not callable(getattr(checker, "check", None)):
+                raise ParameterError("checker must be a name or have check(summary, source)")
+            self.checker_name = str(getattr(checker, "name", None) or type(checker).__name__)
+            self._checker = checker
 
     def evaluate(
         self, summary: str, references: Sequence[str] = (), source: str | None = None
@@ -138,14 +155,42 @@ class Evaluator:
                 raise InputError(f"the source must be text, not {type(source).__name__}")
             if not source.strip():
                 raise EmptyDocumentError("the source is empty (leave it out to skip its checks)")
-            factuality = self._checker_for(source).check(summary)
+            factuality = run_check(self.checker_name, self.checker, summary, source)
             extractive = extractiveness(summary, source)
-        return Evaluation(rouge, factuality, extractive, tokenizer)
+        checker = self.checker_name if factuality is not None else None
+        return Evaluation(rouge, factuality, extractive, tokenizer, checker)
 
-    def _checker_for(self, source: str) -> FactualityChecker:
-        if self._checker is None or self._checker[0] != source:
-            self._checker = (source, FactualityChecker(source))
-        return self._checker[1]
+    @property
+    def checker(self) -> Checker:
+        """The factuality checker (``rules`` reuses its analysis of the last source)."""
+        if self._checker is None:  # a copy made by pickling: build ours by name
+            if self.checker_spec is None:
+                raise RuntimeError("an evaluator without its checker")
+            self._checker = self.checker_spec.build()
+        return self._checker
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if self.checker_spec is not None:
+            state["_checker"] = None  # never a live client or a cached analysis
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+
+def _factuality_dict(checker: str | None, result: CheckResult) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "checker": checker,
+        "score": float(result.score),
+        "label": bool(result.label),
+    }
+    if isinstance(result, FactualityResult):
+        data["threshold"] = result.threshold
+        data["unsupported"] = [s.to_dict() for s in result.sentences if not s.supported]
+    else:
+        data["details"] = result.to_dict()
+    return data
 
 
 @lru_cache(maxsize=4)

@@ -30,6 +30,7 @@ from summarize.bench.leaderboard import (
     Leaderboard,
     MethodStanding,
     build_leaderboard,
+    factuality_header,
 )
 from summarize.briefing import Briefing
 from summarize.document import Document
@@ -180,7 +181,8 @@ def _table(leaderboard: Leaderboard, dataset: str) -> Table:
         "method", "docs", "failed",
         *(ROUGE_LABELS[k] for k in ROUGE_TYPES),
         f"R1 vs {base}", f"R2 vs {base}",
-        "factuality", "consistent", "coverage", "density", "s/doc",
+        factuality_header(leaderboard.for_dataset(dataset)), "consistent", "coverage", "density",
+        "s/doc",
     )  # fmt: skip
     rows = []
     for s in leaderboard.for_dataset(dataset):
@@ -257,6 +259,10 @@ def _run_settings(run: RunFolder, now: datetime | None) -> list[tuple[str, str]]
     config = settings.get("config")
     if isinstance(config, Mapping) and "clean" in config:
         rows.append(("cleaning", "page chrome set aside" if config["clean"] else "off"))
+    checker = config.get("checker") if isinstance(config, Mapping) else None
+    if isinstance(checker, Mapping):
+        params = json.dumps(checker.get("params") or {}, sort_keys=True)
+        rows.append(("factuality checker", f"{checker.get('name', '?')}; params {params}"))
     for method in _dicts(settings.get("methods")):
         params = json.dumps(method.get("params") or {}, sort_keys=True)
         rows.append(

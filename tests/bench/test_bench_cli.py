@@ -61,3 +61,55 @@ def test_another_configuration_is_refused_until_force(tmp_path):
     forced = bench(str(path), "--methods", "lead,textrank", "--out", out, "--force")
     assert forced.exit_code == 0, forced.output
     assert "moved the previous results into" in forced.stderr
+
+
+def test_checker_plugin_scores_the_bench_and_is_recorded(tmp_path, checker_plugin):
+    import json
+
+    path = write_dataset(tmp_path / "d.jsonl", 4)
+    out = tmp_path / "o"
+    args = [str(path), "--methods", "lead,textrank", "--out", str(out), "--workers", "2"]
+    done = bench(*args, "--checker", "length", "--checker-param", "ratio=0.01")
+    assert done.exit_code == 0, done.output
+    rows = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    assert len(rows) == 8 and all(row["status"] == "ok" for row in rows)
+    # No 3-sentence summary is under 1% of its article: the plugin, not rules, scored them.
+    assert {(r["factuality"]["checker"], r["factuality"]["label"]) for r in rows} == {
+        ("length", False)
+    }
+    record = json.loads((out / "run.json").read_text())
+    assert record["config"]["checker"] == {"name": "length", "params": {"ratio": 0.01}}
+    assert "factuality (length)" in (out / "leaderboard.md").read_text()
+    board = json.loads((out / "leaderboard.json").read_text())
+    assert {s["checker"] for s in board["standings"]} == {"length"}
+    assert {s["factuality"] for s in board["standings"]} == {0.0}
+    again = bench(*args, "--checker", "length", "--checker-param", "ratio=0.01")
+    assert again.exit_code == 0 and "resuming: 8 of 8 rows already done" in again.stderr
+    line = one_error_line(bench(*args))
+    assert "different checker, factuality by 'length' not 'rules'" in line and "--force" in line
+
+
+def test_an_unknown_checker_fails_before_the_bench_starts(tmp_path, checker_plugin):
+    path = write_dataset(tmp_path / "d.jsonl", 2)
+    out = tmp_path / "o"
+    line = one_error_line(bench(str(path), "--out", str(out), "--checker", "lenth"))
+    assert "unknown checker 'lenth' (did you mean 'length'?" in line
+    assert not (out / "results.jsonl").exists()
+    line = one_error_line(bench(str(path), "--out", str(out), "--checker-param", "ratio"))
+    assert "--checker-param wants key=value" in line
+
+
+def test_a_folder_from_before_checkers_were_recorded_resumes_with_rules(tmp_path):
+    import json
+
+    path = write_dataset(tmp_path / "d.jsonl", 2)
+    out = tmp_path / "o"
+    args = [str(path), "--methods", "lead", "--out", str(out), "--workers", "1"]
+    assert bench(*args).exit_code == 0
+    run_file = out / "run.json"
+    record = json.loads(run_file.read_text())
+    assert record["config"].pop("checker") == {"name": "rules", "params": {}}
+    run_file.write_text(json.dumps(record))
+    again = bench(*args)
+    assert again.exit_code == 0 and "resuming: 2 of 2 rows already done" in again.stderr
+    assert "factuality (rules)" in again.stdout

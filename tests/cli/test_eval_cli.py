@@ -263,3 +263,71 @@ def test_show_lists_each_rows_flagged_claims_with_reasons(tmp_path):
     assert "faithful" not in shown  # only rows with a flagged claim
     plain = run(str(data))
     assert "flagged claim" not in plain.stdout  # only when asked
+
+
+def test_checker_plugin_scores_a_file_in_worker_processes(tmp_path, checker_plugin):
+    # 800 rows: two chunks of 400, so two worker processes each build the checker by name.
+    rows = [
+        {"id": i, "summary": "Merkel met Macron." if i % 2 else SOURCE[:100], "source": SOURCE}
+        for i in range(800)
+    ]
+    data = write_jsonl(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "scores.jsonl"
+    args = [str(data), "-o", str(out), "--workers", "2", "--format", "json"]
+    result = run(*args, "--checker", "length", "--checker-param", "ratio=0.5")
+    assert result.exit_code == 0, result.output
+    scored = read_jsonl(out)
+    assert [row["id"] for row in scored] == list(range(800))
+    assert {row["factuality"]["checker"] for row in scored} == {"length"}
+    assert [row["factuality"]["label"] for row in scored[:4]] == [False, True, False, True]
+    assert scored[1]["factuality"]["details"] == {"score": 1.0, "label": True, "by": "length"}
+    report = json.loads(result.stdout)
+    assert report["settings"]["checker"] == "length"
+    assert report["metrics"]["factuality.consistent"]["mean"] == 0.5
+
+
+def test_checker_for_one_summary_and_its_table(tmp_path, checker_plugin):
+    (tmp_path / "s.txt").write_text("Merkel met Macron.", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SOURCE, encoding="utf-8")
+    args = ["--summary", str(tmp_path / "s.txt"), "--source", str(tmp_path / "a.txt")]
+    table = run(*args, "--checker", "length")
+    assert table.exit_code == 0, table.output
+    assert "factuality   1.0000 (consistent, checker length)" in table.stdout
+    data = json.loads(run(*args, "--checker", "length", "--format", "json").stdout)
+    assert data["factuality"]["checker"] == "length"
+    rules = run(*args)
+    assert "checker rules, threshold" in rules.stdout
+
+
+def test_unknown_checker_is_one_line_listing_the_installed_ones(tmp_path, checker_plugin):
+    data = write_jsonl(tmp_path / "in.jsonl", ROWS)
+    result = run(str(data), "--checker", "lenght")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr.strip().splitlines() == [
+        "error: unknown checker 'lenght' (did you mean 'length'? available: rules, llm, ghost, "
+        "hollow, length, unruly; see: summarize checkers)"
+    ]
+
+
+def test_a_misbehaving_checker_is_a_row_error_naming_it(tmp_path, checker_plugin):
+    data = write_jsonl(tmp_path / "in.jsonl", ROWS)
+    result = run(str(data), "--checker", "unruly", "--checker-param", "mode=nan")
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "line 1" in result.stderr and "checker 'unruly' returned score nan" in result.stderr
+    skipped = run(str(data), "--checker", "unruly", "--checker-param", "mode=raise", "--skip-bad")
+    assert skipped.exit_code == 0, skipped.output  # row 3 has no source: still scored (ROUGE)
+    assert "skipped 3 bad row(s)" in skipped.stderr and "checker 'unruly' failed" in skipped.stderr
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--checker-param", "ratio"], "--checker-param wants key=value, got 'ratio'"),
+        (["--checker", "rules", "--model", "m"], "--model and --base-url go with --checker llm"),
+        (["--checker", "rules", "--checker-param", "x=1"], "bad parameters for checker 'rules'"),
+    ],
+)
+def test_bad_checker_options(tmp_path, options, message):
+    data = write_jsonl(tmp_path / "in.jsonl", ROWS)
+    result = run(str(data), *options)
+    assert result.exit_code == 1 and message in result.stderr, result.output
