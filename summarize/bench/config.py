@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarize.bench.datasets import Dataset, DatasetRow
+from summarize.bench.scoring import DEFAULT_SCORING, Scoring
 from summarize.errors import ParameterError
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import Budget
@@ -36,6 +37,8 @@ class BenchConfig:
     seed: int = 0
     clean: bool = True
     """Set page chrome aside before summarizing, as ``summarize brief`` does."""
+    scoring: Scoring = DEFAULT_SCORING
+    """Which factuality checker judges the summaries (``rules`` unless named)."""
 
     def __post_init__(self) -> None:
         if not self.datasets:

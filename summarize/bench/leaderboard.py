@@ -129,6 +129,8 @@ class Leaderboard:
     standings: tuple[MethodStanding, ...]
     baseline: str = BASELINE
     confidence: float = 0.95
+    checker: str = "rules"
+    """The factuality checker whose scores the factuality columns hold."""
 
     @property
     def datasets(self) -> list[str]:
@@ -145,6 +147,7 @@ class Leaderboard:
             "baseline": self.baseline,
             "confidence": self.confidence,
             "significance": SIGNIFICANCE,
+            "checker": self.checker,
             "standings": [s.to_dict() for s in self.standings],
         }
 
@@ -226,6 +229,7 @@ def build_leaderboard(
     confidence: float = 0.95,
     resamples: int = 1000,
     seed: int = 0,
+    checker: str = "rules",
 ) -> Leaderboard:
     """Aggregate result rows into standings (see the module docstring for the rules)."""
     groups: dict[tuple[str, str], list[ResultRow]] = {}
@@ -270,7 +274,7 @@ def build_leaderboard(
         )
     order = {name: i for i, name in enumerate(dict.fromkeys(d for d, _ in groups))}
     standings.sort(key=lambda s: (order[s.dataset], -_rank_value(s), s.method))
-    return Leaderboard(tuple(standings), baseline, confidence)
+    return Leaderboard(tuple(standings), baseline, confidence, checker)
 
 
 def write_leaderboard(leaderboard: Leaderboard, out_dir: Path) -> list[Path]:
@@ -279,8 +283,8 @@ def write_leaderboard(leaderboard: Leaderboard, out_dir: Path) -> list[Path]:
     title = (
         f"# Leaderboard\n\nROUGE F1 ×100, mean over documents with a {leaderboard.confidence:.0%} "
         f"bootstrap CI; 'vs {leaderboard.baseline}': paired test, p < {SIGNIFICANCE} "
-        "('same' = no significant difference). Factuality: mean checker score (0–1); "
-        "consistent: share judged consistent.\n\n"
+        f"('same' = no significant difference). Factuality: mean score of the "
+        f"`{leaderboard.checker}` checker (0–1); consistent: share judged consistent.\n\n"
     )
     write_atomic(paths[0], title + leaderboard.to_markdown())
     write_atomic(paths[1], leaderboard.to_csv())

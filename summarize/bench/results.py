@@ -34,12 +34,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from summarize.errors import ResultsConflictError, ResultsWriteError
 from summarize.evaluation.extractiveness import Extractiveness
 from summarize.evaluation.factuality import FactualityResult
 from summarize.llm.usage import Usage
+
+if TYPE_CHECKING:
+    from summarize.checkers import CheckResult
 
 __all__ = [
     "RESULTS_FILE_NAME",
@@ -67,12 +70,16 @@ class FactualityScores:
     unsupported_sentences: int
 
     @classmethod
-    def of(cls, result: FactualityResult) -> FactualityScores:
-        """Score, label and the count of unsupported sentences of a checker's ``result``."""
+    def of(cls, result: FactualityResult | CheckResult) -> FactualityScores:
+        """Score, label and the count of unsupported sentences of a checker's ``result``
+        (0 for a checker that does not judge sentences one by one)."""
+        sentences = getattr(result, "sentences", ())
         return cls(
             score=float(result.score),
             label=bool(result.label),
-            unsupported_sentences=sum(1 for s in result.sentences if not s.supported),
+            unsupported_sentences=sum(
+                1 for s in sentences if getattr(s, "supported", True) is False
+            ),
         )
 
 

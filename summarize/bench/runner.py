@@ -46,7 +46,7 @@ from summarize.bench.results import (
     RowKey,
 )
 from summarize.bench.schedule import SKIPPED, Scheduler, is_io_bound
-from summarize.bench.scoring import DocumentTask
+from summarize.bench.scoring import DEFAULT_SCORING, DocumentTask
 from summarize.errors import ParameterError, ResultsConflictError, WorkerError
 from summarize.evaluation.rouge import ROUGE_TYPES
 from summarize.registry import Registry, default_registry
@@ -177,6 +177,13 @@ class BenchmarkRun:
             "clean": self.config.clean,
             "datasets": [d.fingerprint() for d in self.config.datasets],
             "rouge": {"types": list(ROUGE_TYPES), "references": "max"},
+            # Only when not the default, so folders made before checkers could be chosen
+            # still resume.
+            **(
+                {"factuality": self.config.scoring.describe()}
+                if self.config.scoring != DEFAULT_SCORING
+                else {}
+            ),
         }
 
     def prepare(self) -> Plan:
@@ -269,7 +276,7 @@ class BenchmarkRun:
             except OSError:
                 if status == "finished":
                     raise
-        leaderboard = build_leaderboard(self._selected_rows())
+        leaderboard = build_leaderboard(self._selected_rows(), checker=self.config.scoring.checker)
         files = write_leaderboard(leaderboard, self.out_dir)
         if self.plot:
             from summarize.bench.plot import plot_leaderboard
@@ -303,6 +310,7 @@ class BenchmarkRun:
                     },
                     budget=self.config.budget,
                     clean=self.config.clean,
+                    scoring=self.config.scoring,
                     close_fds=tuple(fd for fd in (self._folder.lock_fd,) if fd is not None),
                 )
                 pool = stack.enter_context(WorkerPool(workers, setup))
@@ -310,6 +318,7 @@ class BenchmarkRun:
                 self._summarizers,
                 self.config.budget,
                 clean=self.config.clean,
+                scoring=self.config.scoring,
                 concurrency=self.concurrency,
                 pool=pool,
             )

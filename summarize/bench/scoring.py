@@ -7,19 +7,48 @@ Scoring is :class:`~summarize.evaluation.evaluator.Evaluator`'s, the same as ``s
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 from summarize.bench.results import FactualityScores, ResultRow
 from summarize.document import Document
-from summarize.evaluation.evaluator import Evaluator
+from summarize.evaluation.evaluator import DEFAULT_CHECKER, Evaluator
 from summarize.llm.usage import Usage
 from summarize.summarizers.base import Budget, Summarizer
 from summarize.text import sentence_spans, words
 
-__all__ = ["DocumentTask", "score_document"]
+__all__ = ["DEFAULT_SCORING", "DocumentTask", "Scoring", "score_document"]
 
-_EVALUATOR = Evaluator(use_stemmer=True, aggregate="max")
-"""One evaluator per process: it caches the analysed references and the last source's checker."""
+
+@dataclass(frozen=True)
+class Scoring:
+    """How a benchmark judges factuality: the checker's name and its parameters."""
+
+    checker: str = DEFAULT_CHECKER
+    checker_params: Mapping[str, Any] = field(default_factory=dict)
+
+    def describe(self) -> dict[str, Any]:
+        """JSON form, as ``run.json`` records it."""
+        return {"checker": self.checker, "params": dict(self.checker_params)}
+
+
+DEFAULT_SCORING = Scoring()
+
+
+@lru_cache(maxsize=4)
+def _evaluator(checker: str, params: tuple[tuple[str, Any], ...]) -> Evaluator:
+    """One evaluator per process and checker: it caches the analysed references and the
+    last source's checker."""
+    return Evaluator(
+        use_stemmer=True, aggregate="max", checker=checker, checker_params=dict(params)
+    )
+
+
+def evaluator_for(scoring: Scoring) -> Evaluator:
+    """The process's evaluator for ``scoring`` (built on first use)."""
+    return _evaluator(scoring.checker, tuple(sorted(scoring.checker_params.items())))
 
 
 @dataclass(frozen=True)
@@ -39,11 +68,13 @@ def score_document(
     budget: Budget,
     *,
     clean: bool = True,
+    scoring: Scoring = DEFAULT_SCORING,
 ) -> list[ResultRow]:
     """Summarize ``task``'s document with each of its methods and score every summary.
 
-    ROUGE is against the references (none: no ROUGE), factuality and extractiveness against the
-    source. A method (or its scoring) that raises gives an ``error`` row; the others go on.
+    ROUGE is against the references (none: no ROUGE), factuality (by ``scoring.checker``) and
+    extractiveness against the source. A method (or its scoring) that raises gives an
+    ``error`` row; the others go on.
     """
     try:
         document = Document.from_string(task.source, clean=clean)
@@ -79,7 +110,8 @@ def score_document(
             continue
         try:
             scored[summary] = replace(
-                _scored_row(task, method, summary, seconds, usage), provenance=provenance
+                _scored_row(task, method, summary, seconds, usage, scoring),
+                provenance=provenance,
             )
             rows.append(scored[summary])
         except Exception as exc:
@@ -88,9 +120,14 @@ def score_document(
 
 
 def _scored_row(
-    task: DocumentTask, method: str, summary: str, seconds: float, usage: Usage | None
+    task: DocumentTask,
+    method: str,
+    summary: str,
+    seconds: float,
+    usage: Usage | None,
+    scoring: Scoring,
 ) -> ResultRow:
-    evaluation = _EVALUATOR.evaluate(summary, task.references, task.source)
+    evaluation = evaluator_for(scoring).evaluate(summary, task.references, task.source)
     rouge = None
     if evaluation.rouge is not None:
         rouge = {kind: score.fmeasure for kind, score in evaluation.rouge.items()}

@@ -25,6 +25,8 @@ from summarize.summarizers.base import Budget
         "  summarize bench a.jsonl b.jsonl --limit 20 --workers 2 --param textrank.damping=0.9\n\n"
         "  summarize bench cnndm.csv --text-field article --reference-field highlights "
         "--sample 100\n\n"
+        "  summarize bench data.jsonl --checker llm --checker-param model=llama3.1 "
+        "--checker-param base_url=http://localhost:11434/v1\n\n"
         "  summarize bench hf:cnn_dailymail:3.0.0:test --text-field article "
         "--reference-field highlights --limit 50 (needs the hf extra)\n\n"
         "Rerun the same command after Ctrl-C or a crash to resume; --force starts over "
@@ -97,6 +99,19 @@ def bench(
         metavar="METHOD.KEY=VALUE",
         help="A parameter for one method, e.g. textrank.damping=0.9; repeat as needed.",
     ),
+    checker: str = typer.Option(
+        "rules",
+        "--checker",
+        metavar="NAME",
+        help="The factuality checker that scores every summary: rules (offline, the default), "
+        "llm, or a plugin's name. See: summarize checkers.",
+    ),
+    checker_param: list[str] = typer.Option(
+        [],
+        "--checker-param",
+        metavar="KEY=VALUE",
+        help="A parameter for the checker (e.g. model=llama3.1 for llm); repeat as needed.",
+    ),
 ) -> None:
     """Run methods on datasets, score every summary, write results, leaderboard and plot."""
     with reported_errors():
@@ -104,6 +119,8 @@ def bench(
         from summarize.bench.config import BenchConfig, MethodSpec
         from summarize.bench.datasets import FieldMap, load_dataset
         from summarize.bench.runner import BenchmarkRun
+        from summarize.bench.scoring import Scoring
+        from summarize.evaluation.evaluator import Evaluator
 
         if workers is not None and workers < 1:
             raise ParameterError(f"--workers must be at least 1, got {workers}")
@@ -118,6 +135,9 @@ def bench(
         for problem in default_registry().problems:
             note(problem)  # e.g. a plugin that failed to load, so it is not in the default list
         params = _method_params(param, names)
+        scoring = Scoring(checker, parse_params(checker_param, option="--checker-param"))
+        # An unknown checker or bad parameters fail now, before any document is summarized.
+        Evaluator(checker=scoring.checker, checker_params=scoring.checker_params)
         config = BenchConfig(
             datasets=loaded,
             methods=tuple(MethodSpec(name, params.get(name, {})) for name in names),
@@ -125,6 +145,7 @@ def bench(
             limit=limit,
             sample=sample,
             seed=seed,
+            scoring=scoring,
         )
         folder = out or Path("results") / "+".join(d.name for d in loaded)
         run = BenchmarkRun(

@@ -35,13 +35,15 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
-def parse_params(pairs: list[str]) -> dict[str, Any]:
-    """Turn ``key=value`` strings into method parameters; values are read as JSON when they parse."""
+def parse_params(pairs: list[str], option: str = "--param") -> dict[str, Any]:
+    """Turn ``key=value`` strings into parameters; values are read as JSON when they parse.
+
+    ``option`` names the flag in the error for a malformed pair."""
     params: dict[str, Any] = {}
     for pair in pairs:
         key, sep, raw = pair.partition("=")
         if not sep or not key.strip():
-            raise ParameterError(f"--param wants key=value, got '{pair}'")
+            raise ParameterError(f"{option} wants key=value, got '{pair}'")
         try:
             params[key.strip().replace("-", "_")] = json.loads(raw)
         except json.JSONDecodeError:

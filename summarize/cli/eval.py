@@ -13,6 +13,7 @@ from typing import IO, Any, Optional
 import typer
 
 from summarize.cli.app import app
+from summarize.cli.brief import parse_params
 from summarize.cli.common import (
     ProgressBar,
     fail,
@@ -23,6 +24,7 @@ from summarize.cli.common import (
 from summarize.errors import BadRowError, InputError, OutputExistsError
 from summarize.evaluation.batch import available_workers, score_chunks, summarize_corpus
 from summarize.evaluation.evaluator import CorpusStatistics, Evaluation, Evaluator, MetricSummary
+from summarize.evaluation.factuality import FactualityResult
 from summarize.evaluation.rows import read_rows
 from summarize.files import atomic_text_file
 
@@ -62,6 +64,9 @@ class ReferencesMode(str, Enum):
         "  summarize eval outputs.jsonl\n\n"
         "  summarize eval outputs.jsonl --output scores.jsonl --format json\n\n"
         "  summarize eval --summary S.txt --reference R.txt --reference R2.txt --source A.txt\n\n"
+        "  summarize eval outputs.jsonl --checker llm --model llama3.1 "
+        "--base-url http://localhost:11434/v1\n\n"
+        "  summarize eval outputs.jsonl --checker rules --checker-param threshold=0.6\n\n"
         'Each line of FILE.jsonl: {"id": ..., "summary": ..., "references": [...], '
         '"source": ...} (references or source, or both).'
     ),
@@ -121,26 +126,52 @@ def eval_command(
         min=0,
         help="Processes scoring FILE.jsonl (0: one per CPU core); the scores do not depend on it.",
     ),
+    checker: str = typer.Option(
+        "rules",
+        "--checker",
+        metavar="NAME",
+        help="The factuality checker: rules (offline, the default), llm (an LLM judges each "
+        "sentence; needs a server), or a plugin's name. See: summarize checkers.",
+    ),
+    checker_param: list[str] = typer.Option(
+        [],
+        "--checker-param",
+        metavar="KEY=VALUE",
+        help="A parameter for the checker, e.g. threshold=0.6 for rules; repeat as needed.",
+    ),
     judge: Optional[str] = typer.Option(
         None,
         "--judge",
         metavar="llm",
-        help="Also ask an LLM judge (with --summary and --source; settings as for --method llm, "
-        "see docs/llm.md).",
+        help="Also ask an LLM judge, next to --checker (with --summary and --source; settings "
+        "as for --method llm, see docs/llm.md).",
     ),
     model: Optional[str] = typer.Option(
-        None, "--model", help="--judge llm: the model (as for summarize brief --method llm)."
+        None,
+        "--model",
+        help="--checker llm or --judge llm: the model (as for summarize brief --method llm).",
     ),
     base_url: Optional[str] = typer.Option(
         None,
         "--base-url",
-        help="--judge llm: the OpenAI-compatible server, e.g. http://localhost:11434/v1.",
+        help="--checker llm or --judge llm: the OpenAI-compatible server, e.g. "
+        "http://localhost:11434/v1.",
     ),
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
+        params = parse_params(checker_param, option="--checker-param")
+        llm_settings = {"model": model, "base_url": base_url}
+        if checker == "llm":
+            params.update({k: v for k, v in llm_settings.items() if v is not None})
+        elif judge is None and any(v is not None for v in llm_settings.values()):
+            fail("--model and --base-url go with --checker llm or --judge llm")
         evaluator = Evaluator(
-            use_stemmer=stem, aggregate=references_mode.value, tokenizer=tokenizer
+            use_stemmer=stem,
+            aggregate=references_mode.value,
+            tokenizer=tokenizer,
+            checker=checker,
+            checker_params=params,
         )
         if summary is not None:
             if file is not None:
@@ -157,7 +188,7 @@ def eval_command(
                 max_mb,
                 output_format,
                 judge=bool(judge),
-                judge_settings={"model": model, "base_url": base_url},
+                judge_settings=llm_settings,
             )
             return
         if file is None:
@@ -324,13 +355,24 @@ def _single_table(evaluation: Evaluation) -> str:
             lines.append(
                 f"{name:<12} {score.precision:>9.4f} {score.recall:>9.4f} {score.fmeasure:>9.4f}"
             )
-    if evaluation.factuality is not None:
+    if isinstance(evaluation.factuality, FactualityResult):
         result = evaluation.factuality
         verdict = "consistent" if result.label else "NOT consistent"
         lines.append(f"factuality   {result.score:.4f} ({verdict}, threshold {result.threshold})")
         for sentence in result.sentences:
             for issue in sentence.issues:
                 lines.append(f"  {issue.kind}: {issue.span!r} - {issue.message}")
+    elif evaluation.factuality is not None:
+        other = evaluation.factuality
+        verdict = "consistent" if other.label else "NOT consistent"
+        lines.append(
+            f"factuality   {float(other.score):.4f} ({verdict}, checker {evaluation.checker})"
+        )
+        for sentence in getattr(other, "sentences", ()):
+            if getattr(sentence, "supported", True) is False:
+                text = getattr(sentence, "sentence", getattr(sentence, "text", ""))
+                reason = getattr(sentence, "reason", "") or "not supported by the source"
+                lines.append(f"  unsupported: {text!r} - {reason}")
     if evaluation.extractiveness is not None:
         extractive = evaluation.extractiveness
         novel = ", ".join(f"{n}: {r:.2f}" for n, r in sorted(extractive.novel_ngrams.items()))

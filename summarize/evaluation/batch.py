@@ -92,6 +92,8 @@ class CorpusReport:
     metrics: tuple[MetricSummary, ...]
     tokenizer: str = "auto"
     """The ROUGE tokenizer setting: ``auto``, ``rouge-score`` or ``unicode``."""
+    checker: str = "rules"
+    """The factuality checker that judged the rows with a source."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: ``rows``, ``skipped``, ``settings`` and ``metrics`` (name -> mean, CI, n)."""
@@ -102,6 +104,7 @@ class CorpusReport:
                 "use_stemmer": self.use_stemmer,
                 "tokenizer": self.tokenizer,
                 "references_mode": self.references_mode,
+                "checker": self.checker,
                 "confidence": self.bootstrap.confidence,
                 "bootstrap_resamples": self.bootstrap.resamples,
                 "seed": self.bootstrap.seed,
@@ -130,6 +133,7 @@ def summarize_corpus(
         bootstrap=bootstrap,
         metrics=tuple(metrics),
         tokenizer=evaluator.tokenizer,
+        checker=evaluator.checker,
     )
 
 

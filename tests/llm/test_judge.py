@@ -73,3 +73,27 @@ def test_eval_judge_llm_takes_base_url_and_model_like_brief(
     done = CliRunner().invoke(app, [*args, "--base-url", server.base_url, "--model", "fake"])
     assert done.exit_code == 0, done.output
     assert "model fake)" in done.stdout and server.requests[-1]["model"] == "fake"
+
+
+def test_eval_checker_llm_scores_a_file_through_the_server(
+    server: FakeOpenAIServer, tmp_path, article: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(
+        json.dumps({"id": "good", "summary": "Modi congratulated Putin.", "source": article})
+        + "\n"
+        + json.dumps({"id": "bad", "summary": "4,700 soldiers attended.", "source": article})
+        + "\n"
+    )
+    args = ["eval", str(rows), "--checker", "llm", "--base-url", server.base_url]
+    done = CliRunner().invoke(app, [*args, "--model", "fake", "--output", "-", "--workers", "1"])
+    assert done.exit_code == 0, done.output
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["factuality"]["checker"] for line in lines] == ["llm", "llm"]
+    assert [line["factuality"]["label"] for line in lines] == [True, False]
+    assert lines[1]["factuality"]["details"]["model"] == "fake"
+    assert all(request["model"] == "fake" for request in server.requests)

@@ -35,3 +35,23 @@ class LengthChecker:
 
 class NoCheckMethod:
     """A factory whose product cannot check anything."""
+
+
+class NotANumberChecker:
+    """Answers NaN: what a broken model wrapper might return."""
+
+    description = "answers NaN (test plugin)"
+
+    def check(self, summary: str, source: str) -> Verdict:
+        """Score nothing."""
+        return Verdict(float("nan"), True)
+
+
+class RaisingChecker:
+    """Raises on every summary, as a plugin with a bug would."""
+
+    description = "raises (test plugin)"
+
+    def check(self, summary: str, source: str) -> Verdict:
+        """Fail."""
+        raise RuntimeError("model weights not found")
