@@ -11,6 +11,7 @@ import typer
 from summarize.bench.results import RESULTS_FILE_NAME
 from summarize.cli.app import app
 from summarize.cli.brief import parse_params
+from summarize.cli.checkers import checker_option, checker_param_option
 from summarize.cli.common import EXIT_INTERRUPTED, ProgressBar, fail, note, reported_errors
 from summarize.errors import ParameterError
 from summarize.registry import default_registry
@@ -99,19 +100,8 @@ def bench(
         metavar="METHOD.KEY=VALUE",
         help="A parameter for one method, e.g. textrank.damping=0.9; repeat as needed.",
     ),
-    checker: str = typer.Option(
-        "rules",
-        "--checker",
-        metavar="NAME",
-        help="The factuality checker that scores every summary: rules (offline, the default), "
-        "llm, or a plugin's name. See: summarize checkers.",
-    ),
-    checker_param: list[str] = typer.Option(
-        [],
-        "--checker-param",
-        metavar="KEY=VALUE",
-        help="A parameter for the checker (e.g. model=llama3.1 for llm); repeat as needed.",
-    ),
+    checker: str = checker_option("that scores every summary"),
+    checker_param: list[str] = checker_param_option("model=llama3.1 for llm"),
 ) -> None:
     """Run methods on datasets, score every summary, write results, leaderboard and plot."""
     with reported_errors():

@@ -14,6 +14,7 @@ import typer
 
 from summarize.cli.app import app
 from summarize.cli.brief import parse_params
+from summarize.cli.checkers import checker_option, checker_param_option
 from summarize.cli.common import (
     ProgressBar,
     fail,
@@ -126,19 +127,8 @@ def eval_command(
         min=0,
         help="Processes scoring FILE.jsonl (0: one per CPU core); the scores do not depend on it.",
     ),
-    checker: str = typer.Option(
-        "rules",
-        "--checker",
-        metavar="NAME",
-        help="The factuality checker: rules (offline, the default), llm (an LLM judges each "
-        "sentence; needs a server), or a plugin's name. See: summarize checkers.",
-    ),
-    checker_param: list[str] = typer.Option(
-        [],
-        "--checker-param",
-        metavar="KEY=VALUE",
-        help="A parameter for the checker, e.g. threshold=0.6 for rules; repeat as needed.",
-    ),
+    checker: str = checker_option("that judges rows with a source"),
+    checker_param: list[str] = checker_param_option("threshold=0.6 for rules"),
     judge: Optional[str] = typer.Option(
         None,
         "--judge",
