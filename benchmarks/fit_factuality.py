@@ -8,8 +8,8 @@ features of :mod:`summarize.evaluation.features` for every pair, and:
 1. for each setting in a small grid (L2 strength, weight of the synthetic examples, feature
    set), fits a logistic regression on all label sources but one and scores the one left out
    (leave-one-source-out), and again leaving out one system at a time; the setting with the
-   best lowest-per-source balanced accuracy plus mean ROC AUC, summed over both hold-outs,
-   wins (the floors are per dataset, so the weakest one counts);
+   best mean balanced accuracy plus mean ROC AUC over the label sources, summed over both
+   hold-outs, wins;
 2. picks the threshold once, on pooled out-of-fold scores of that setting; those come from
    holding out one *system* at a time (every style stays in training, as it does for the
    shipped model), because a model that never saw XSum-style summaries puts all of them
@@ -365,6 +365,9 @@ FEATURE_SETS = {
         "splice",
         "mean_novel_word",
         "novel_words",
+        "single_sentence",
+        "single_novel_word",
+        "single_novel_bigram",
     ),
 }
 
@@ -406,7 +409,10 @@ def main() -> None:
                     scores = out_of_fold(x, labels, groups, holdout, setting)
                     threshold = best_threshold(scores[real], labels[real], groups[real])
                     table = report(scores[real], labels[real], groups[real], threshold)
-                    value += min(float(r["balanced_accuracy"]) for r in table) / 100
+                    # Means, not the weakest source: with FRANK-XSum held out every setting
+                    # sits near 50 (a CNN/DM-only model puts all XSum summaries below the
+                    # threshold), so a minimum picks settings by noise.
+                    value += statistics.fmean(float(r["balanced_accuracy"]) for r in table) / 100
                     value += statistics.fmean(float(r["roc_auc"]) for r in table)
                     cells.append(
                         f"{title} t={threshold:.2f} "

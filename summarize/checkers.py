@@ -14,19 +14,13 @@ A plugin brings, say, an NLI model by declaring in its own ``pyproject.toml``::
     nli = "my_package.checker:NLIChecker"
 
 Plugins are discovered on the first lookup, never at import time, and cannot shadow a
-built-in name. :class:`CheckerSpec` names a checker and its parameters (what ``summarize eval``
-and ``summarize bench`` take as ``--checker``/``--checker-param``, and what a worker process
-builds its own checker from); :func:`run_check` runs one and refuses a result that is not a
-score in [0, 1] with a label, naming the checker.
+built-in name.
 """
 
 from __future__ import annotations
 
-import json
-import math
-import numbers
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from difflib import get_close_matches
 from functools import lru_cache
 from importlib.metadata import EntryPoint, entry_points
@@ -42,11 +36,9 @@ __all__ = [
     "Checker",
     "CheckerInfo",
     "CheckerRegistry",
-    "CheckerSpec",
     "LLMJudgeChecker",
     "RulesChecker",
     "default_checkers",
-    "run_check",
 ]
 
 CHECKER_GROUP = "summarize.checkers"
@@ -149,8 +141,7 @@ class CheckerRegistry:
 
     def factory(self, name: str) -> Callable[..., Any]:
         """The factory registered under ``name``, its module loaded on first use."""
-        if name not in self._builtin_names:  # a built-in cannot be shadowed: no need to look
-            self._discover()
+        self._discover()
         if name in self._loaded:
             return self._loaded[name]
         if name not in self._entry_points:
@@ -226,66 +217,3 @@ class CheckerRegistry:
 def default_checkers() -> CheckerRegistry:
     """The process-wide checker registry (built-ins plus installed plugins)."""
     return CheckerRegistry()
-
-
-_SECRET_WORDS = ("key", "secret", "token", "password")
-"""Parameter names holding one of these are never written into a run record."""
-
-
-@dataclass(frozen=True)
-class CheckerSpec:
-    """A checker by name and parameters: what a run records and a worker builds its own from."""
-
-    name: str = "rules"
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    def build(self, registry: CheckerRegistry | None = None) -> Checker:
-        """A ready checker (raises :class:`~summarize.errors.UnknownCheckerError` for a bad name)."""
-        return (registry or default_checkers()).get(self.name, **self.params)
-
-    def to_dict(self) -> dict[str, Any]:
-        """``{"name": ..., "params": {...}}`` for run records; secret-looking values are hidden."""
-        params = {
-            key: "<hidden>" if any(word in key.lower() for word in _SECRET_WORDS) else value
-            for key, value in sorted(self.params.items())
-        }
-        return {"name": self.name, "params": json.loads(json.dumps(params, default=repr))}
-
-
-def run_check(name: str, checker: Checker, summary: str, source: str | Document) -> CheckResult:
-    """``checker.check(summary, source)``, refusing what no caller could use.
-
-    A plugin that raises, or returns no score, a score that is not a number in [0, 1], or
-    details that are not a JSON object, is a :class:`~summarize.errors.PluginError` naming
-    ``name``; our own errors (e.g. an unreachable LLM server) pass through unchanged.
-    """
-    try:
-        result = checker.check(summary, source)
-    except SummarizeError:
-        raise
-    except Exception as exc:
-        raise PluginError(f"checker '{name}' failed: {type(exc).__name__}: {exc}") from exc
-    from summarize.evaluation.factuality import FactualityResult  # heavy: not at import time
-
-    score = getattr(result, "score", None)
-    if isinstance(score, bool) or not isinstance(score, numbers.Real):
-        raise PluginError(f"checker '{name}' returned no numeric score (got {score!r})")
-    if not (math.isfinite(score) and 0.0 <= float(score) <= 1.0):
-        raise PluginError(f"checker '{name}' returned score {score!r}; a score is in [0, 1]")
-    if not isinstance(getattr(result, "label", None), bool):
-        raise PluginError(f"checker '{name}' returned no true/false label")
-    if not isinstance(result, FactualityResult):  # ours is JSON-ready by construction
-        _check_details(name, result)
-    return result
-
-
-def _check_details(name: str, result: Any) -> None:
-    try:
-        details = result.to_dict()
-        json.dumps(details, allow_nan=False)
-    except Exception as exc:
-        raise PluginError(
-            f"checker '{name}' returned details that are not JSON: {type(exc).__name__}: {exc}"
-        ) from exc
-    if not isinstance(details, dict):
-        raise PluginError(f"checker '{name}' returned details that are not a JSON object")

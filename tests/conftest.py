@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from summarize.checkers import default_checkers
-from tests.plugins import install_checker_plugin
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -27,18 +23,3 @@ def shared_data() -> Path:
 def modi_text() -> str:
     """The running example: the Modi–Putin article, page chrome included."""
     return EXAMPLE_ARTICLE.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def checker_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """The test checkers (``length``, ``unruly``...) installed through a real entry point.
-
-    Installed as pip would (a ``*.dist-info`` on ``sys.path``); the process-wide registry is
-    forgotten before and after, so that it finds them here and nowhere else.
-    """
-    site = tmp_path / "site"
-    install_checker_plugin(site)
-    monkeypatch.syspath_prepend(str(site))
-    default_checkers.cache_clear()
-    yield site
-    default_checkers.cache_clear()

@@ -10,9 +10,27 @@ import summarize
 from summarize import CheckerRegistry, PluginError, UnknownCheckerError
 from summarize.checkers import RulesChecker
 
+ENTRY_POINTS = """\
+[summarize.checkers]
+length = tests.plugins.checkers:LengthChecker
+rules = tests.plugins.checkers:LengthChecker
+hollow = tests.plugins.checkers:NoCheckMethod
+ghost = no_such_module_anywhere:Thing
+"""
+
+
+def install_plugin(site: Path) -> None:
+    """Write the metadata pip would write for a distribution that declares checkers."""
+    dist = site / "fake_checkers-0.1.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: fake-checkers\nVersion: 0.1\n")
+    (dist / "entry_points.txt").write_text(ENTRY_POINTS)
+
 
 @pytest.fixture
-def installed(checker_plugin: Path) -> CheckerRegistry:
+def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CheckerRegistry:
+    install_plugin(tmp_path / "site")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
     return CheckerRegistry()
 
 
@@ -41,9 +59,7 @@ def test_an_installed_plugin_is_found_and_checks(installed: CheckerRegistry) -> 
 
 def test_a_plugin_cannot_shadow_a_builtin(installed: CheckerRegistry) -> None:
     assert isinstance(installed.get("rules"), RulesChecker)
-    assert "length" in installed.available()  # looking plugins up reports the clash
     assert any("cannot be shadowed" in problem for problem in installed.problems)
-    assert isinstance(installed.get("rules"), RulesChecker)
 
 
 def test_broken_plugins_are_one_clear_error(installed: CheckerRegistry) -> None:
@@ -71,3 +87,30 @@ def test_unknown_name_lists_the_installed_checkers() -> None:
 def test_bad_parameters_are_a_typed_error() -> None:
     with pytest.raises(summarize.ParameterError, match="bad parameters for checker 'rules'"):
         CheckerRegistry(group=None).get("rules", threshhold=0.5)
+
+
+def test_an_evaluator_with_a_plugin_checker_scores_on_worker_processes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, modi_text: str
+) -> None:
+    import json
+
+    from summarize.evaluation.batch import score_lines
+    from summarize.evaluation.evaluator import Evaluator
+
+    install_plugin(tmp_path / "site")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    summarize.default_checkers.cache_clear()
+    try:
+        evaluator = Evaluator(checker="length", checker_params={"ratio": 3.0})
+        evaluator.evaluate("Modi called Putin.", source=modi_text)  # built here, not sent
+        lines = [
+            (n, json.dumps({"id": n, "summary": "x" * n * 2000, "source": modi_text}))
+            for n in range(1, 5)
+        ]
+        scored = list(score_lines(lines, evaluator, workers=2, chunk_rows=1))
+    finally:
+        summarize.default_checkers.cache_clear()
+    labels = [row.evaluation.factuality.label for row in scored]  # type: ignore[union-attr]
+    ratio = [n * 2000 < 3.0 * len(modi_text) for n in range(1, 5)]
+    assert True in ratio and False in ratio
+    assert labels == ratio and {row.evaluation.checker for row in scored} == {"length"}

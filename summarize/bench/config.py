@@ -1,4 +1,4 @@
-"""What a benchmark runs: datasets, methods with their parameters, the length budget, the checker."""
+"""What a benchmark runs: datasets, methods with their parameters, the length budget."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarize.bench.datasets import Dataset, DatasetRow
-from summarize.checkers import CheckerSpec
+from summarize.bench.scoring import DEFAULT_SCORING, Scoring
 from summarize.errors import ParameterError
 from summarize.registry import Registry, default_registry
 from summarize.summarizers.base import Budget
@@ -37,8 +37,8 @@ class BenchConfig:
     seed: int = 0
     clean: bool = True
     """Set page chrome aside before summarizing, as ``summarize brief`` does."""
-    checker: CheckerSpec = field(default_factory=CheckerSpec)
-    """The factuality checker every summary is scored with (``rules`` unless asked)."""
+    scoring: Scoring = DEFAULT_SCORING
+    """Which factuality checker judges the summaries (``rules`` unless named)."""
 
     def __post_init__(self) -> None:
         if not self.datasets:

@@ -222,20 +222,11 @@ def conflict_message(
         old = previous.get("config")
         old = old if isinstance(old, dict) else {}
         differs = sorted(k for k in set(old) | set(wanted) if old.get(k) != wanted.get(k))
-        checkers = ""
-        if "checker" in differs:
-            checkers = f", factuality by {_checker_name(old)} not {_checker_name(wanted)}"
         what = (
-            f"results of another configuration (different {', '.join(differs)}{checkers}; "
+            f"results of another configuration (different {', '.join(differs)}; "
             f"made by: {previous.get('command') or '?'})"
         )
     return (
         f"{out_dir} holds {what}; refusing to mix them: use another --out, "
         "or --force to move the old results into a backup folder and start over"
     )
-
-
-def _checker_name(config: Mapping[str, Any]) -> str:
-    checker = config.get("checker")
-    name = checker.get("name") if isinstance(checker, Mapping) else None
-    return f"'{name}'" if isinstance(name, str) else "an unrecorded checker"

@@ -35,7 +35,6 @@ __all__ = [
     "Leaderboard",
     "MethodStanding",
     "build_leaderboard",
-    "factuality_header",
     "write_leaderboard",
 ]
 
@@ -87,8 +86,6 @@ class MethodStanding:
     """Per ROUGE type; empty for the baseline itself or when it is missing."""
     usage_totals: Usage | None = None
     """LLM accounting summed over the method's rows; ``None`` if none reports any."""
-    checker: str | None = None
-    """The checker that scored ``factuality`` (names joined by ``+`` if rows differ)."""
 
     @property
     def scored(self) -> int:
@@ -107,7 +104,6 @@ class MethodStanding:
                 k: {"mean": v.mean, "low": v.low, "high": v.high} for k, v in self.rouge.items()
             },
             "factuality": self.factuality,
-            "checker": self.checker,
             "consistent": self.consistent,
             "coverage": self.coverage,
             "density": self.density,
@@ -133,6 +129,8 @@ class Leaderboard:
     standings: tuple[MethodStanding, ...]
     baseline: str = BASELINE
     confidence: float = 0.95
+    checker: str = "rules"
+    """The factuality checker whose scores the factuality columns hold."""
 
     @property
     def datasets(self) -> list[str]:
@@ -149,6 +147,7 @@ class Leaderboard:
             "baseline": self.baseline,
             "confidence": self.confidence,
             "significance": SIGNIFICANCE,
+            "checker": self.checker,
             "standings": [s.to_dict() for s in self.standings],
         }
 
@@ -162,8 +161,7 @@ class Leaderboard:
                 "method", "docs", "failed", "no refs",
                 *(f"{ROUGE_LABELS[k]} [95% CI]" for k in ROUGE_TYPES),
                 f"R1 vs {self.baseline}", f"R2 vs {self.baseline}",
-                factuality_header(self.for_dataset(dataset)), "consistent", "coverage", "density",
-                "s/doc (median)",
+                "factuality", "consistent", "coverage", "density", "s/doc (median)",
                 *(USAGE_COLUMNS.values() if accounted else ()),
             ]  # fmt: skip
             out.append("| " + " | ".join(header) + " |")
@@ -197,7 +195,7 @@ class Leaderboard:
             header += [k, f"{k}_low", f"{k}_high", f"{k}_delta_vs_{self.baseline}",
                        f"{k}_p_vs_{self.baseline}"]  # fmt: skip
         header += ["factuality", "consistent", "coverage", "density", "novel_bigrams",
-                   "median_seconds", *USAGE_KEYS, "checker"]  # fmt: skip
+                   "median_seconds", *USAGE_KEYS]  # fmt: skip
         writer.writerow(header)
         for s in self.standings:
             line: list[Any] = [s.dataset, s.method, s.documents, s.failures, s.no_refs]
@@ -219,7 +217,6 @@ class Leaderboard:
                 _round(s.novel_bigrams, 6),
                 _round(s.median_seconds, 6),
                 *_usage_values(s.usage_totals),
-                s.checker,
             ]
             writer.writerow(["" if v is None else v for v in line])
         return buffer.getvalue()
@@ -232,6 +229,7 @@ def build_leaderboard(
     confidence: float = 0.95,
     resamples: int = 1000,
     seed: int = 0,
+    checker: str = "rules",
 ) -> Leaderboard:
     """Aggregate result rows into standings (see the module docstring for the rules)."""
     groups: dict[tuple[str, str], list[ResultRow]] = {}
@@ -272,18 +270,11 @@ def build_leaderboard(
                 median_seconds=statistics.median([r.seconds for r in ok]) if ok else None,
                 versus_baseline=versus,
                 usage_totals=_usage_totals(group),
-                checker="+".join(sorted({f.checker for f in factual})) or None,
             )
         )
     order = {name: i for i, name in enumerate(dict.fromkeys(d for d, _ in groups))}
     standings.sort(key=lambda s: (order[s.dataset], -_rank_value(s), s.method))
-    return Leaderboard(tuple(standings), baseline, confidence)
-
-
-def factuality_header(standings: Iterable[MethodStanding]) -> str:
-    """``factuality (rules)``: the column's name with the checker that scored it."""
-    checkers = sorted({s.checker for s in standings if s.checker is not None})
-    return f"factuality ({', '.join(checkers)})" if checkers else "factuality"
+    return Leaderboard(tuple(standings), baseline, confidence, checker)
 
 
 def write_leaderboard(leaderboard: Leaderboard, out_dir: Path) -> list[Path]:
@@ -292,9 +283,8 @@ def write_leaderboard(leaderboard: Leaderboard, out_dir: Path) -> list[Path]:
     title = (
         f"# Leaderboard\n\nROUGE F1 ×100, mean over documents with a {leaderboard.confidence:.0%} "
         f"bootstrap CI; 'vs {leaderboard.baseline}': paired test, p < {SIGNIFICANCE} "
-        "('same' = no significant difference). Factuality: mean score (0–1) of the checker "
-        "named in brackets (summarize bench --checker); consistent: share it judged "
-        "consistent.\n\n"
+        f"('same' = no significant difference). Factuality: mean score of the "
+        f"`{leaderboard.checker}` checker (0–1); consistent: share judged consistent.\n\n"
     )
     write_atomic(paths[0], title + leaderboard.to_markdown())
     write_atomic(paths[1], leaderboard.to_csv())

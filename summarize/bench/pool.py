@@ -27,6 +27,7 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from summarize.bench.results import ResultRow
+from summarize.bench.scoring import DEFAULT_SCORING, Scoring
 from summarize.bench.work import WorkItem, do_work
 from summarize.errors import WorkerError
 from summarize.summarizers.base import Budget, Summarizer
@@ -44,6 +45,8 @@ class WorkerSetup:
     factories: Mapping[str, tuple[Callable[..., Summarizer], Mapping[str, Any]]]
     budget: Budget
     clean: bool = True
+    scoring: Scoring = DEFAULT_SCORING
+    """Which factuality checker scores the summaries (built in each worker)."""
     close_fds: tuple[int, ...] = ()
     """File descriptors the parent holds that a forked worker must not keep (the lock)."""
 
@@ -80,7 +83,7 @@ def _serve(setup: WorkerSetup, parent_pid: int, tasks: Any, results: Any) -> Non
     while (item := tasks.get()) is not None:
         try:
             rows: list[ResultRow] | str = do_work(
-                item, summarizers, setup.budget, clean=setup.clean
+                item, summarizers, setup.budget, clean=setup.clean, scoring=setup.scoring
             )
         except Exception:
             rows = traceback.format_exc(limit=3).strip().splitlines()[-1]

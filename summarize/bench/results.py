@@ -6,20 +6,15 @@ Each line is a JSON object (schema version :data:`RESULTS_SCHEMA_VERSION`)::
      "error": null, "summary": "...", "seconds": 0.0009, "sentences": 3, "words": 74,
      "references": 3,
      "rouge": {"rouge1": 0.51, "rouge2": 0.30, "rougeL": 0.41, "rougeLsum": 0.47},
-     "factuality": {"score": 0.98, "label": true, "unsupported_sentences": 0,
-                    "checker": "rules"},
+     "factuality": {"score": 0.98, "label": true, "unsupported_sentences": 0},
      "extractiveness": {"coverage": 1.0, "density": 24.3, "compression": 4.9,
                         "novel_ngrams": {"1": 0.0, "2": 0.0, "3": 0.0}},
      "usage": null}
 
 ``rouge`` holds F1 (0–1) against the best-matching reference per ROUGE type and is ``null`` when
 the row has no references; ``status`` is ``error`` when the method raised, and then ``error``
-holds its message and the scores are ``null``. ``factuality.checker`` names the checker that
-scored it (``summarize bench --checker``; rows written before the field existed read back as
-``rules``, the only checker there was); ``unsupported_sentences`` counts the sentences it
-judged unsupported when it judges sentence by sentence (``rules``, ``llm``), else 0. The file is
-flushed after every row; a line cut short by a killed process is dropped (and redone) when the
-run resumes.
+holds its message and the scores are ``null``. The file is flushed after every row; a line cut
+short by a killed process is dropped (and redone) when the run resumes.
 
 ``extractiveness`` is :meth:`Extractiveness.to_dict
 <summarize.evaluation.extractiveness.Extractiveness.to_dict>`, the same shape ``summarize eval``
@@ -39,12 +34,15 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from summarize.checkers import CheckResult
 from summarize.errors import ResultsConflictError, ResultsWriteError
 from summarize.evaluation.extractiveness import Extractiveness
+from summarize.evaluation.factuality import FactualityResult
 from summarize.llm.usage import Usage
+
+if TYPE_CHECKING:
+    from summarize.checkers import CheckResult
 
 __all__ = [
     "RESULTS_FILE_NAME",
@@ -64,18 +62,17 @@ RowKey = tuple[str, str, str]
 
 @dataclass(frozen=True)
 class FactualityScores:
-    """The per-row summary of a checker's :class:`~summarize.checkers.CheckResult`."""
+    """The per-row summary of a :class:`~summarize.evaluation.factuality.FactualityResult`."""
 
     score: float
     label: bool
     """True when the checker judged the whole summary consistent."""
     unsupported_sentences: int
-    checker: str = "rules"
-    """The name of the checker that gave the score."""
 
     @classmethod
-    def of(cls, result: CheckResult, checker: str = "rules") -> FactualityScores:
-        """Score, label and the count of unsupported sentences of ``checker``'s ``result``."""
+    def of(cls, result: FactualityResult | CheckResult) -> FactualityScores:
+        """Score, label and the count of unsupported sentences of a checker's ``result``
+        (0 for a checker that does not judge sentences one by one)."""
         sentences = getattr(result, "sentences", ())
         return cls(
             score=float(result.score),
@@ -83,7 +80,6 @@ class FactualityScores:
             unsupported_sentences=sum(
                 1 for s in sentences if getattr(s, "supported", True) is False
             ),
-            checker=checker,
         )
 
 
@@ -147,7 +143,6 @@ class ResultRow:
                 "score": round(self.factuality.score, 6),
                 "label": self.factuality.label,
                 "unsupported_sentences": self.factuality.unsupported_sentences,
-                "checker": self.factuality.checker,
             },
             "extractiveness": None if extractive is None else _rounded(extractive.to_dict()),
             "usage": None if self.usage is None else self.usage.to_dict(),
@@ -179,7 +174,6 @@ class ResultRow:
                 float(factuality["score"]),
                 bool(factuality["label"]),
                 int(factuality.get("unsupported_sentences") or 0),
-                str(factuality.get("checker") or "rules"),
             ),
             extractiveness=None if extractive is None else Extractiveness.from_dict(extractive),
             error=value.get("error"),

@@ -8,9 +8,7 @@ times, and who held the folder), and once the run completes the leaderboard (``.
 Running the same configuration into the same folder again resumes: finished rows are kept and
 skipped, a line cut short by a killed process is dropped and redone. A folder that holds results
 of another configuration (methods, their parameters, the budget, the datasets' contents) is
-refused with :class:`~summarize.errors.ResultsConflictError`, and so is one scored by another
-factuality checker (``--checker``; a folder from before checkers were recorded counts as
-``rules``, the only one there was); with ``force`` the old files are
+refused with :class:`~summarize.errors.ResultsConflictError`; with ``force`` the old files are
 moved into a ``backup-<UTC time>`` sub-folder and the run starts over.
 
 This module plans and drives a run; :mod:`summarize.bench.folder` owns the folder (lock,
@@ -48,8 +46,7 @@ from summarize.bench.results import (
     RowKey,
 )
 from summarize.bench.schedule import SKIPPED, Scheduler, is_io_bound
-from summarize.bench.scoring import DocumentTask
-from summarize.checkers import CheckerSpec
+from summarize.bench.scoring import DEFAULT_SCORING, DocumentTask
 from summarize.errors import ParameterError, ResultsConflictError, WorkerError
 from summarize.evaluation.rouge import ROUGE_TYPES
 from summarize.registry import Registry, default_registry
@@ -143,7 +140,6 @@ class BenchmarkRun:
             spec.name: self._registry.get(spec.name, **self._params(spec, factories[spec.name]))
             for spec in config.methods
         }
-        config.checker.build()  # an unknown checker or a bad parameter fails now, not per row
         self._plan: Plan | None = None
         self._holder = LockHolder.this_process(command)
         self._started = ""
@@ -181,7 +177,13 @@ class BenchmarkRun:
             "clean": self.config.clean,
             "datasets": [d.fingerprint() for d in self.config.datasets],
             "rouge": {"types": list(ROUGE_TYPES), "references": "max"},
-            "checker": self.config.checker.to_dict(),
+            # Only when not the default, so folders made before checkers could be chosen
+            # still resume.
+            **(
+                {"factuality": self.config.scoring.describe()}
+                if self.config.scoring != DEFAULT_SCORING
+                else {}
+            ),
         }
 
     def prepare(self) -> Plan:
@@ -201,17 +203,11 @@ class BenchmarkRun:
         backup = None
         previous = self._folder.read_run()
         has_results = self._log.exists()
-        same = previous is not None and _recorded_config(previous) == self.fingerprint
+        same = previous is not None and previous.get("config") == self.fingerprint
         if has_results and (self.force or not same):
             if not self.force:
                 raise ResultsConflictError(
-                    conflict_message(
-                        self.out_dir,
-                        None
-                        if previous is None
-                        else {**previous, "config": _recorded_config(previous)},
-                        self.fingerprint,
-                    )
+                    conflict_message(self.out_dir, previous, self.fingerprint)
                 )
             backup = self._folder.move_aside()
             previous = None
@@ -230,14 +226,7 @@ class BenchmarkRun:
                 todo = tuple(m for m in methods if (dataset.name, row.id, m) not in done)
                 if todo:
                     pending.append(
-                        DocumentTask(
-                            dataset.name,
-                            row.id,
-                            row.source,
-                            row.references,
-                            todo,
-                            self.config.checker,
-                        )
+                        DocumentTask(dataset.name, row.id, row.source, row.references, todo)
                     )
         pending_rows = sum(len(t.methods) for t in pending)
         return Plan(
@@ -287,7 +276,7 @@ class BenchmarkRun:
             except OSError:
                 if status == "finished":
                     raise
-        leaderboard = build_leaderboard(self._selected_rows())
+        leaderboard = build_leaderboard(self._selected_rows(), checker=self.config.scoring.checker)
         files = write_leaderboard(leaderboard, self.out_dir)
         if self.plot:
             from summarize.bench.plot import plot_leaderboard
@@ -321,6 +310,7 @@ class BenchmarkRun:
                     },
                     budget=self.config.budget,
                     clean=self.config.clean,
+                    scoring=self.config.scoring,
                     close_fds=tuple(fd for fd in (self._folder.lock_fd,) if fd is not None),
                 )
                 pool = stack.enter_context(WorkerPool(workers, setup))
@@ -328,6 +318,7 @@ class BenchmarkRun:
                 self._summarizers,
                 self.config.budget,
                 clean=self.config.clean,
+                scoring=self.config.scoring,
                 concurrency=self.concurrency,
                 pool=pool,
             )
@@ -463,15 +454,6 @@ def _default_concurrency() -> int:
     from summarize.llm.settings import resolve_settings
 
     return resolve_settings({}, require_server=False).concurrency
-
-
-def _recorded_config(run: Mapping[str, Any]) -> Any:
-    """The configuration a ``run.json`` records; one from before checkers were recorded was
-    scored by ``rules``, the only checker there was."""
-    config = run.get("config")
-    if isinstance(config, dict) and "checker" not in config:
-        return {**config, "checker": CheckerSpec().to_dict()}
-    return config
 
 
 def _params_of(summarizer: Summarizer) -> Mapping[str, Any]:

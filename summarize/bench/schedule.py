@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from summarize.bench.pool import WorkerPool
 from summarize.bench.results import ResultRow
-from summarize.bench.scoring import DocumentTask
+from summarize.bench.scoring import DEFAULT_SCORING, DocumentTask, Scoring
 from summarize.bench.work import Answer, ScoringTask, do_work
 from summarize.document import Document
 from summarize.errors import LLMAuthError, LLMConfigError, LLMConnectionError, LLMModelError
@@ -63,12 +63,14 @@ class Scheduler:
         budget: Budget,
         *,
         clean: bool = True,
+        scoring: Scoring = DEFAULT_SCORING,
         concurrency: int = 1,
         pool: WorkerPool | None = None,
     ) -> None:
         self.summarizers = dict(summarizers)
         self.budget = budget
         self.clean = clean
+        self.scoring = scoring
         self.concurrency = max(1, concurrency)
         self.pool = pool
         self.io_methods = frozenset(n for n, s in self.summarizers.items() if is_io_bound(s))
@@ -128,7 +130,9 @@ class Scheduler:
                         item = self._next(finished)
                     else:
                         with self._scoring:
-                            item = do_work(item, {}, self.budget, clean=self.clean)
+                            item = do_work(
+                                item, {}, self.budget, clean=self.clean, scoring=self.scoring
+                            )
                 if isinstance(item, BaseException):
                     raise item
                 yield item
@@ -159,7 +163,13 @@ class Scheduler:
                 if self._stopped.is_set():
                     return
                 with self._scoring:
-                    rows = do_work(part, self.summarizers, self.budget, clean=self.clean)
+                    rows = do_work(
+                        part,
+                        self.summarizers,
+                        self.budget,
+                        clean=self.clean,
+                        scoring=self.scoring,
+                    )
                 finished.put(rows)
         except BaseException as exc:  # handed to the caller's thread, which raises it
             finished.put(exc)

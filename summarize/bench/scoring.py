@@ -1,43 +1,54 @@
 """Run the methods on one document and score each summary: the unit of work of a benchmark.
 
 Scoring is :class:`~summarize.evaluation.evaluator.Evaluator`'s, the same as ``summarize eval``'s
-(ROUGE against the best reference, factuality and extractiveness against the source), with the
-factuality checker the task names; each process builds its own checker by name.
+(ROUGE against the best reference, factuality and extractiveness against the source).
 """
 
 from __future__ import annotations
 
-import json
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import Any
 
 from summarize.bench.results import FactualityScores, ResultRow
-from summarize.checkers import CheckerSpec
 from summarize.document import Document
-from summarize.errors import LLMAuthError, LLMConfigError, LLMConnectionError, LLMModelError
-from summarize.evaluation.evaluator import Evaluator
+from summarize.evaluation.evaluator import DEFAULT_CHECKER, Evaluator
 from summarize.llm.usage import Usage
 from summarize.summarizers.base import Budget, Summarizer
 from summarize.text import sentence_spans, words
 
-__all__ = ["DocumentTask", "evaluator_for", "score_document"]
-
-_CHECKER_UNREACHABLE = (LLMConnectionError, LLMAuthError, LLMModelError, LLMConfigError)
-
-_EVALUATORS: dict[str, Evaluator] = {}
-"""One evaluator per checker and process: it caches the analysed references and last source."""
+__all__ = ["DEFAULT_SCORING", "DocumentTask", "Scoring", "score_document"]
 
 
-def evaluator_for(checker: CheckerSpec) -> Evaluator:
-    """This process's evaluator for ``checker`` (built on first use, so a bad name fails here)."""
-    key = json.dumps(checker.to_dict(), sort_keys=True)
-    evaluator = _EVALUATORS.get(key)
-    if evaluator is None:
-        evaluator = Evaluator(
-            use_stemmer=True, aggregate="max", checker=checker.name, checker_params=checker.params
-        )
-        _EVALUATORS[key] = evaluator
-    return evaluator
+@dataclass(frozen=True)
+class Scoring:
+    """How a benchmark judges factuality: the checker's name and its parameters."""
+
+    checker: str = DEFAULT_CHECKER
+    checker_params: Mapping[str, Any] = field(default_factory=dict)
+
+    def describe(self) -> dict[str, Any]:
+        """JSON form, as ``run.json`` records it."""
+        return {"checker": self.checker, "params": dict(self.checker_params)}
+
+
+DEFAULT_SCORING = Scoring()
+
+
+@lru_cache(maxsize=4)
+def _evaluator(checker: str, params: tuple[tuple[str, Any], ...]) -> Evaluator:
+    """One evaluator per process and checker: it caches the analysed references and the
+    last source's checker."""
+    return Evaluator(
+        use_stemmer=True, aggregate="max", checker=checker, checker_params=dict(params)
+    )
+
+
+def evaluator_for(scoring: Scoring) -> Evaluator:
+    """The process's evaluator for ``scoring`` (built on first use)."""
+    return _evaluator(scoring.checker, tuple(sorted(scoring.checker_params.items())))
 
 
 @dataclass(frozen=True)
@@ -49,8 +60,6 @@ class DocumentTask:
     source: str
     references: tuple[str, ...]
     methods: tuple[str, ...]
-    checker: CheckerSpec = field(default_factory=CheckerSpec)
-    """The factuality checker the summaries are scored with."""
 
 
 def score_document(
@@ -59,13 +68,13 @@ def score_document(
     budget: Budget,
     *,
     clean: bool = True,
+    scoring: Scoring = DEFAULT_SCORING,
 ) -> list[ResultRow]:
     """Summarize ``task``'s document with each of its methods and score every summary.
 
-    ROUGE is against the references (none: no ROUGE), factuality and extractiveness against the
-    source. A method (or its scoring) that raises gives an ``error`` row; the others go on.
-    A checker whose server cannot be reached or refuses (``--checker llm``) stops the run
-    instead: an error row would be kept, and the summary never scored when the run resumes.
+    ROUGE is against the references (none: no ROUGE), factuality (by ``scoring.checker``) and
+    extractiveness against the source. A method (or its scoring) that raises gives an
+    ``error`` row; the others go on.
     """
     try:
         document = Document.from_string(task.source, clean=clean)
@@ -101,20 +110,24 @@ def score_document(
             continue
         try:
             scored[summary] = replace(
-                _scored_row(task, method, summary, seconds, usage), provenance=provenance
+                _scored_row(task, method, summary, seconds, usage, scoring),
+                provenance=provenance,
             )
             rows.append(scored[summary])
-        except _CHECKER_UNREACHABLE:
-            raise  # says nothing of the summary: stop, keep the rows, and score it on resume
         except Exception as exc:
             rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))
     return rows
 
 
 def _scored_row(
-    task: DocumentTask, method: str, summary: str, seconds: float, usage: Usage | None
+    task: DocumentTask,
+    method: str,
+    summary: str,
+    seconds: float,
+    usage: Usage | None,
+    scoring: Scoring,
 ) -> ResultRow:
-    evaluation = evaluator_for(task.checker).evaluate(summary, task.references, task.source)
+    evaluation = evaluator_for(scoring).evaluate(summary, task.references, task.source)
     rouge = None
     if evaluation.rouge is not None:
         rouge = {kind: score.fmeasure for kind, score in evaluation.rouge.items()}
@@ -130,9 +143,7 @@ def _scored_row(
         words=len(words(summary)),
         references=len(task.references),
         rouge=rouge,
-        factuality=None
-        if factuality is None
-        else FactualityScores.of(factuality, evaluation.checker or task.checker.name),
+        factuality=None if factuality is None else FactualityScores.of(factuality),
         extractiveness=evaluation.extractiveness,
         usage=usage,
     )

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from summarize.bench.results import ResultRow
-from summarize.bench.scoring import DocumentTask, score_document
+from summarize.bench.scoring import DEFAULT_SCORING, DocumentTask, Scoring, score_document
 from summarize.briefing import Briefing
 from summarize.document import Document
 from summarize.llm.usage import Usage
@@ -68,13 +68,18 @@ class _Answered:
 
 
 def do_work(
-    item: WorkItem, summarizers: Mapping[str, Summarizer], budget: Budget, *, clean: bool
+    item: WorkItem,
+    summarizers: Mapping[str, Summarizer],
+    budget: Budget,
+    *,
+    clean: bool,
+    scoring: Scoring = DEFAULT_SCORING,
 ) -> list[ResultRow]:
     """Summarize and score a document, or score a document's fetched answers."""
     if isinstance(item, DocumentTask):
-        return score_document(item, dict(summarizers), budget, clean=clean)
+        return score_document(item, dict(summarizers), budget, clean=clean, scoring=scoring)
     answered: dict[str, Summarizer] = {m: _Answered(a) for m, a in item.answers.items()}
-    rows = score_document(item.task, answered, budget, clean=clean)
+    rows = score_document(item.task, answered, budget, clean=clean, scoring=scoring)
     return [_with_answer(row, item.answers.get(row.method)) for row in rows]
 
 

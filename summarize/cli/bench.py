@@ -11,6 +11,7 @@ import typer
 from summarize.bench.results import RESULTS_FILE_NAME
 from summarize.cli.app import app
 from summarize.cli.brief import parse_params
+from summarize.cli.checkers import checker_option, checker_param_option
 from summarize.cli.common import EXIT_INTERRUPTED, ProgressBar, fail, note, reported_errors
 from summarize.errors import ParameterError
 from summarize.registry import default_registry
@@ -23,9 +24,10 @@ from summarize.summarizers.base import Budget
         "  summarize bench benchmarks/modi_putin\n\n"
         "  summarize bench data.jsonl --methods lead,textrank --sentences 3 --out results/mine\n\n"
         "  summarize bench a.jsonl b.jsonl --limit 20 --workers 2 --param textrank.damping=0.9\n\n"
-        "  summarize bench data.jsonl --checker my-nli --checker-param device=cpu\n\n"
         "  summarize bench cnndm.csv --text-field article --reference-field highlights "
         "--sample 100\n\n"
+        "  summarize bench data.jsonl --checker llm --checker-param model=llama3.1 "
+        "--checker-param base_url=http://localhost:11434/v1\n\n"
         "  summarize bench hf:cnn_dailymail:3.0.0:test --text-field article "
         "--reference-field highlights --limit 50 (needs the hf extra)\n\n"
         "Rerun the same command after Ctrl-C or a crash to resume; --force starts over "
@@ -98,20 +100,8 @@ def bench(
         metavar="METHOD.KEY=VALUE",
         help="A parameter for one method, e.g. textrank.damping=0.9; repeat as needed.",
     ),
-    checker: str = typer.Option(
-        "rules",
-        "--checker",
-        metavar="NAME",
-        help="The factuality checker every summary is scored with: rules (offline, the "
-        "default), llm, or a plugin's; see: summarize checkers. Recorded in run.json: a folder "
-        "scored by another checker is not resumed.",
-    ),
-    checker_param: list[str] = typer.Option(
-        [],
-        "--checker-param",
-        metavar="KEY=VALUE",
-        help="A parameter for the checker, e.g. model=llama3.1 for --checker llm; repeat as needed.",
-    ),
+    checker: str = checker_option("that scores every summary"),
+    checker_param: list[str] = checker_param_option("model=llama3.1 for llm"),
 ) -> None:
     """Run methods on datasets, score every summary, write results, leaderboard and plot."""
     with reported_errors():
@@ -119,7 +109,8 @@ def bench(
         from summarize.bench.config import BenchConfig, MethodSpec
         from summarize.bench.datasets import FieldMap, load_dataset
         from summarize.bench.runner import BenchmarkRun
-        from summarize.checkers import CheckerSpec
+        from summarize.bench.scoring import Scoring
+        from summarize.evaluation.evaluator import Evaluator
 
         if workers is not None and workers < 1:
             raise ParameterError(f"--workers must be at least 1, got {workers}")
@@ -134,7 +125,9 @@ def bench(
         for problem in default_registry().problems:
             note(problem)  # e.g. a plugin that failed to load, so it is not in the default list
         params = _method_params(param, names)
-        checker_spec = CheckerSpec(checker, parse_params(checker_param, option="--checker-param"))
+        scoring = Scoring(checker, parse_params(checker_param, option="--checker-param"))
+        # An unknown checker or bad parameters fail now, before any document is summarized.
+        Evaluator(checker=scoring.checker, checker_params=scoring.checker_params)
         config = BenchConfig(
             datasets=loaded,
             methods=tuple(MethodSpec(name, params.get(name, {})) for name in names),
@@ -142,7 +135,7 @@ def bench(
             limit=limit,
             sample=sample,
             seed=seed,
-            checker=checker_spec,
+            scoring=scoring,
         )
         folder = out or Path("results") / "+".join(d.name for d in loaded)
         run = BenchmarkRun(

@@ -35,8 +35,10 @@ class OutputFormat(str, Enum):
     html = "html"
 
 
-def parse_params(pairs: list[str], *, option: str = "--param") -> dict[str, Any]:
-    """Turn ``key=value`` strings into method parameters; values are read as JSON when they parse."""
+def parse_params(pairs: list[str], option: str = "--param") -> dict[str, Any]:
+    """Turn ``key=value`` strings into parameters; values are read as JSON when they parse.
+
+    ``option`` names the flag in the error for a malformed pair."""
     params: dict[str, Any] = {}
     for pair in pairs:
         key, sep, raw = pair.partition("=")

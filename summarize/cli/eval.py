@@ -14,6 +14,7 @@ import typer
 
 from summarize.cli.app import app
 from summarize.cli.brief import parse_params
+from summarize.cli.checkers import checker_option, checker_param_option
 from summarize.cli.common import (
     ProgressBar,
     fail,
@@ -66,7 +67,7 @@ class ReferencesMode(str, Enum):
         "  summarize eval --summary S.txt --reference R.txt --reference R2.txt --source A.txt\n\n"
         "  summarize eval outputs.jsonl --checker llm --model llama3.1 "
         "--base-url http://localhost:11434/v1\n\n"
-        "  summarize eval outputs.jsonl --checker my-nli --checker-param device=cpu\n\n"
+        "  summarize eval outputs.jsonl --checker rules --checker-param threshold=0.6\n\n"
         'Each line of FILE.jsonl: {"id": ..., "summary": ..., "references": [...], '
         '"source": ...} (references or source, or both).'
     ),
@@ -126,43 +127,35 @@ def eval_command(
         min=0,
         help="Processes scoring FILE.jsonl (0: one per CPU core); the scores do not depend on it.",
     ),
-    checker: str = typer.Option(
-        "rules",
-        "--checker",
-        metavar="NAME",
-        help="The factuality checker: rules (offline, the default), llm (asks an LLM server: "
-        "--model, --base-url), or a plugin's; see: summarize checkers.",
-    ),
-    checker_param: list[str] = typer.Option(
-        [],
-        "--checker-param",
-        metavar="KEY=VALUE",
-        help="A parameter for the checker, e.g. threshold=0.4; repeat as needed.",
+    checker: str = checker_option("that judges rows with a source"),
+    checker_param: list[str] = checker_param_option("threshold=0.6 for rules"),
+    judge: Optional[str] = typer.Option(
+        None,
+        "--judge",
+        metavar="llm",
+        help="Also ask an LLM judge, next to --checker (with --summary and --source; settings "
+        "as for --method llm, see docs/llm.md).",
     ),
     model: Optional[str] = typer.Option(
-        None, "--model", help="--checker llm: the model (as for summarize brief --method llm)."
+        None,
+        "--model",
+        help="--checker llm or --judge llm: the model (as for summarize brief --method llm).",
     ),
     base_url: Optional[str] = typer.Option(
         None,
         "--base-url",
-        help="--checker llm: the OpenAI-compatible server, e.g. http://localhost:11434/v1.",
-    ),
-    judge: Optional[str] = typer.Option(
-        None, "--judge", metavar="llm", hidden=True, help="Deprecated: use --checker llm."
+        help="--checker llm or --judge llm: the OpenAI-compatible server, e.g. "
+        "http://localhost:11434/v1.",
     ),
 ) -> None:
     """Score summaries against references (ROUGE) and their sources (factuality, extractiveness)."""
     with reported_errors():
-        if judge is not None:
-            if judge != "llm":
-                fail(f"unknown judge '{judge}' (the only one is: llm)")
-            note("--judge llm is deprecated: use --checker llm")
-            checker = "llm"
         params = parse_params(checker_param, option="--checker-param")
-        if model is not None or base_url is not None:
-            if checker != "llm":
-                fail("--model and --base-url go with --checker llm")
-            params.update({k: v for k, v in (("model", model), ("base_url", base_url)) if v})
+        llm_settings = {"model": model, "base_url": base_url}
+        if checker == "llm":
+            params.update({k: v for k, v in llm_settings.items() if v is not None})
+        elif judge is None and any(v is not None for v in llm_settings.values()):
+            fail("--model and --base-url go with --checker llm or --judge llm")
         evaluator = Evaluator(
             use_stemmer=stem,
             aggregate=references_mode.value,
@@ -173,9 +166,20 @@ def eval_command(
         if summary is not None:
             if file is not None:
                 fail("give either FILE.jsonl or --summary, not both")
-            if checker != "rules" and source is None:
-                fail(f"--checker {checker} needs --source, the article the summary summarizes")
-            _score_one(evaluator, summary, reference, source, max_mb, output_format)
+            if judge not in (None, "llm"):
+                fail(f"unknown judge '{judge}' (the only one is: llm)")
+            if judge and source is None:
+                fail("--judge llm needs --source, the article the summary summarizes")
+            _score_one(
+                evaluator,
+                summary,
+                reference,
+                source,
+                max_mb,
+                output_format,
+                judge=bool(judge),
+                judge_settings=llm_settings,
+            )
             return
         if file is None:
             fail(
@@ -183,6 +187,8 @@ def eval_command(
             )
         if reference or source is not None:
             fail("--reference and --source go with --summary; in FILE.jsonl they are fields")
+        if judge is not None:
+            fail("--judge llm goes with --summary and --source")
         _score_file(
             evaluator,
             file,
@@ -202,6 +208,9 @@ def _score_one(
     source: Optional[Path],
     max_mb: float,
     output_format: EvalFormat,
+    *,
+    judge: bool = False,
+    judge_settings: Optional[dict[str, Any]] = None,
 ) -> None:
     summary_text = read_input(str(summary), max_mb)
     source_text = read_input(str(source), max_mb) if source is not None else None
@@ -210,10 +219,24 @@ def _score_one(
     )
     if evaluation.rouge is None and evaluation.factuality is None:
         note("nothing to compare with: give --reference and/or --source")
+    verdict = None
+    if judge and source_text is not None:
+        from summarize.llm.judge import judge_factuality  # imports openai: only when asked
+
+        verdict = judge_factuality(summary_text, source_text, **(judge_settings or {}))
     if output_format is EvalFormat.json:
-        typer.echo(json.dumps(evaluation.to_dict(), indent=2, ensure_ascii=False))
+        data = evaluation.to_dict()
+        if verdict is not None:
+            data["llm_judge"] = verdict.to_dict()
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         typer.echo(_single_table(evaluation), nl=False)
+        if verdict is not None:
+            label = "consistent" if verdict.label else "NOT consistent"
+            typer.echo(f"llm judge    {verdict.score:.4f} ({label}, model {verdict.model})")
+            for sentence in verdict.sentences:
+                if not sentence.supported:
+                    typer.echo(f"  unsupported: {sentence.sentence!r} - {sentence.reason}")
 
 
 def _score_file(
@@ -322,24 +345,23 @@ def _single_table(evaluation: Evaluation) -> str:
             lines.append(
                 f"{name:<12} {score.precision:>9.4f} {score.recall:>9.4f} {score.fmeasure:>9.4f}"
             )
-    if evaluation.factuality is not None:
+    if isinstance(evaluation.factuality, FactualityResult):
         result = evaluation.factuality
         verdict = "consistent" if result.label else "NOT consistent"
-        if isinstance(result, FactualityResult):
-            lines.append(
-                f"factuality   {result.score:.4f} ({verdict}, checker {evaluation.checker}, "
-                f"threshold {result.threshold})"
-            )
-            for sentence in result.sentences:
-                for issue in sentence.issues:
-                    lines.append(f"  {issue.kind}: {issue.span!r} - {issue.message}")
-        else:
-            details = result.to_dict()
-            model = f", model {details['model']}" if "model" in details else ""
-            lines.append(
-                f"factuality   {result.score:.4f} ({verdict}, checker {evaluation.checker}{model})"
-            )
-            for text, reason in _unsupported(details):
+        lines.append(f"factuality   {result.score:.4f} ({verdict}, threshold {result.threshold})")
+        for sentence in result.sentences:
+            for issue in sentence.issues:
+                lines.append(f"  {issue.kind}: {issue.span!r} - {issue.message}")
+    elif evaluation.factuality is not None:
+        other = evaluation.factuality
+        verdict = "consistent" if other.label else "NOT consistent"
+        lines.append(
+            f"factuality   {float(other.score):.4f} ({verdict}, checker {evaluation.checker})"
+        )
+        for sentence in getattr(other, "sentences", ()):
+            if getattr(sentence, "supported", True) is False:
+                text = getattr(sentence, "sentence", getattr(sentence, "text", ""))
+                reason = getattr(sentence, "reason", "") or "not supported by the source"
                 lines.append(f"  unsupported: {text!r} - {reason}")
     if evaluation.extractiveness is not None:
         extractive = evaluation.extractiveness
@@ -356,8 +378,7 @@ def _flagged_claims(json_lines: str) -> list[tuple[str, str, str]]:
     found = []
     for line in json_lines.splitlines():
         row = json.loads(line)
-        factuality = row.get("factuality") or {}
-        for sentence in factuality.get("unsupported", []):
+        for sentence in (row.get("factuality") or {}).get("unsupported", []):
             reasons = "; ".join(
                 f"{issue['kind']}: {issue['span']!r} ({issue['message']})"
                 for issue in sentence.get("issues", [])
@@ -365,28 +386,7 @@ def _flagged_claims(json_lines: str) -> list[tuple[str, str, str]]:
             found.append(
                 (str(row["id"]), sentence["text"], reasons or "not supported by the source")
             )
-        for text, reason in _unsupported(factuality.get("details")):
-            found.append((str(row["id"]), text, reason))
     return found
-
-
-def _unsupported(details: Any) -> list[tuple[str, str]]:
-    """``(sentence, reason)`` of the sentences another checker (e.g. ``llm``) judged unsupported.
-
-    Read from ``details["sentences"]`` when the checker gives per-sentence verdicts in the
-    judge's shape (``sentence`` or ``text``, ``supported``, ``reason``); otherwise none.
-    """
-    sentences = details.get("sentences") if isinstance(details, dict) else None
-    if not isinstance(sentences, list):
-        return []
-    return [
-        (
-            str(s.get("sentence", s.get("text", ""))),
-            str(s.get("reason") or "not supported by the source"),
-        )
-        for s in sentences
-        if isinstance(s, dict) and s.get("supported") is False
-    ]
 
 
 def _flagged_table(flagged: list[tuple[str, str, str]]) -> str:

@@ -12,7 +12,6 @@ asked (each row is scored alone, so the scores do not depend on ``workers``), an
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 from collections import deque
@@ -94,7 +93,7 @@ class CorpusReport:
     tokenizer: str = "auto"
     """The ROUGE tokenizer setting: ``auto``, ``rouge-score`` or ``unicode``."""
     checker: str = "rules"
-    """The factuality checker's name."""
+    """The factuality checker that judged the rows with a source."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: ``rows``, ``skipped``, ``settings`` and ``metrics`` (name -> mean, CI, n)."""
@@ -104,8 +103,8 @@ class CorpusReport:
             "settings": {
                 "use_stemmer": self.use_stemmer,
                 "tokenizer": self.tokenizer,
-                "checker": self.checker,
                 "references_mode": self.references_mode,
+                "checker": self.checker,
                 "confidence": self.bootstrap.confidence,
                 "bootstrap_resamples": self.bootstrap.resamples,
                 "seed": self.bootstrap.seed,
@@ -134,7 +133,7 @@ def summarize_corpus(
         bootstrap=bootstrap,
         metrics=tuple(metrics),
         tokenizer=evaluator.tokenizer,
-        checker=evaluator.checker_name,
+        checker=evaluator.checker,
     )
 
 
@@ -257,9 +256,7 @@ _worker_evaluator: Evaluator | None = None
 
 def _start_worker(evaluator: Evaluator) -> None:
     global _worker_evaluator
-    # A copy builds its own checker by name here, in the worker: a forked process must not
-    # share the parent's live checker (an open HTTP client, a model on a device).
-    _worker_evaluator = copy.copy(evaluator)
+    _worker_evaluator = evaluator
 
 
 def _in_worker(

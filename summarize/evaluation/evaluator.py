@@ -8,21 +8,40 @@ extractiveness against its source; and the corpus means of many such scores with
 
 from __future__ import annotations
 
+import math
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from summarize.checkers import Checker, CheckerSpec, CheckResult, run_check
-from summarize.errors import EmptyDocumentError, InputError, ParameterError
+from summarize.errors import (
+    EmptyDocumentError,
+    InputError,
+    ParameterError,
+    PluginError,
+    SummarizeError,
+)
 from summarize.evaluation.extractiveness import Extractiveness, extractiveness
-from summarize.evaluation.factuality import FactualityResult
+from summarize.evaluation.factuality import FactualityChecker, FactualityResult
 from summarize.evaluation.rouge import ROUGE_TYPES, RougeScorer, Score
 from summarize.evaluation.stats import Interval, bootstrap_cis
 from summarize.evaluation.tokenize import TOKENIZERS, UnicodeTokenizer, choose_tokenizer
 
-__all__ = ["CorpusStatistics", "Evaluation", "Evaluator", "MetricSummary", "evaluate"]
+if TYPE_CHECKING:
+    from summarize.checkers import Checker, CheckResult
+
+__all__ = [
+    "DEFAULT_CHECKER",
+    "CorpusStatistics",
+    "Evaluation",
+    "Evaluator",
+    "MetricSummary",
+    "evaluate",
+]
+
+DEFAULT_CHECKER = "rules"
+"""The factuality checker used unless another is named: the offline rules."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,30 +49,47 @@ class Evaluation:
     """The scores of one summary; a part is ``None`` when its input (references, source) is absent."""
 
     rouge: dict[str, Score] | None
-    factuality: CheckResult | None
-    """What the checker returned: a :class:`~summarize.evaluation.factuality.FactualityResult`
-    for ``rules``, whatever :class:`~summarize.checkers.CheckResult` another checker gives."""
+    factuality: FactualityResult | CheckResult | None
+    """The checker's verdict: a :class:`FactualityResult` from ``rules``, or whatever
+    :class:`~summarize.checkers.CheckResult` another checker returns."""
     extractiveness: Extractiveness | None
     tokenizer: str | None = None
     """Which tokenizer ROUGE used: ``rouge-score`` or ``unicode`` (``None`` without ROUGE)."""
     checker: str | None = None
-    """The name of the checker that produced ``factuality`` (``None`` without it)."""
+    """The name of the checker that judged factuality (``None`` without a source)."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: only the parts that were computed (see ``docs/evaluation.md``).
 
         ``factuality`` holds ``checker`` (its name), ``score`` and ``label`` (true =
-        consistent). From ``rules`` also ``threshold`` and ``unsupported``: the summary
+        consistent); from ``rules`` also ``threshold`` and ``unsupported``: the summary
         sentences judged unsupported, each with its offsets, score, evidence (source sentence
-        indices and offsets) and issues. From any other checker ``details``: its own
+        indices and offsets) and issues; from any other checker, ``details``: its own
         ``to_dict()``.
         """
         result: dict[str, Any] = {}
         if self.rouge is not None:
             result["rouge"] = {name: score.to_dict() for name, score in self.rouge.items()}
             result["tokenizer"] = self.tokenizer
-        if self.factuality is not None:
-            result["factuality"] = _factuality_dict(self.checker, self.factuality)
+        if isinstance(self.factuality, FactualityResult):
+            result["factuality"] = {
+                "checker": self.checker or DEFAULT_CHECKER,
+                "score": self.factuality.score,
+                "label": self.factuality.label,
+                "threshold": self.factuality.threshold,
+                "unsupported": [
+                    sentence.to_dict()
+                    for sentence in self.factuality.sentences
+                    if not sentence.supported
+                ],
+            }
+        elif self.factuality is not None:
+            result["factuality"] = {
+                "checker": self.checker,
+                "score": float(self.factuality.score),
+                "label": bool(self.factuality.label),
+                "details": self.factuality.to_dict(),
+            }
         if self.extractiveness is not None:
             result["extractiveness"] = self.extractiveness.to_dict()
         return result
@@ -67,7 +103,7 @@ class Evaluation:
                 values[f"{name}.recall"] = score.recall
                 values[f"{name}.fmeasure"] = score.fmeasure
         if self.factuality is not None:
-            values["factuality.score"] = float(self.factuality.score)
+            values["factuality.score"] = self.factuality.score
             values["factuality.consistent"] = float(self.factuality.label)
         if self.extractiveness is not None:
             for name, value in self.extractiveness.metrics().items():
@@ -85,10 +121,12 @@ class Evaluator:
     and its references, else the Unicode tokenizer; see
     :func:`~summarize.evaluation.tokenize.choose_tokenizer`), ``"rouge-score"`` or ``"unicode"``.
 
-    ``checker`` judges factuality: the name of an installed checker (``"rules"``, the offline
-    default; ``"llm"``; a plugin's, see ``summarize checkers``) built with ``checker_params``,
-    or a ready object with ``check(summary, source)``. A checker given by name is not pickled:
-    a copy of the evaluator (e.g. in a worker process) builds its own by name.
+    ``checker`` names the factuality checker (``summarize checkers`` lists them: ``rules``,
+    ``llm``, and any plugin of the ``summarize.checkers`` entry-point group), built with
+    ``checker_params``. An unknown name raises
+    :class:`~summarize.errors.UnknownCheckerError` here, not at the first summary. The
+    checker itself is built on first use in each process, so an Evaluator can be sent to
+    worker processes whatever the checker holds (a network client, a model).
     """
 
     def __init__(
@@ -98,7 +136,7 @@ class Evaluator:
         aggregate: str = "max",
         rouge_types: Sequence[str] = ROUGE_TYPES,
         tokenizer: str = "auto",
-        checker: str | Checker = "rules",
+        checker: str = DEFAULT_CHECKER,
         checker_params: Mapping[str, Any] | None = None,
     ) -> None:
         if tokenizer not in TOKENIZERS:
@@ -113,20 +151,20 @@ class Evaluator:
         self.aggregate = aggregate
         # Fail now, not at the first summary with references.
         self.scorer.score_multi([], "", aggregate=aggregate)
-        self.checker_spec: CheckerSpec | None = None
-        """The checker's name and parameters when it was given by name."""
-        if isinstance(checker, str):
-            self.checker_spec = CheckerSpec(checker, dict(checker_params or {}))
-            self.checker_name = checker
-            # Built now so that a bad name or parameter fails before any row is scored.
-            self._checker: Checker | None = self.checker_spec.build()
+        self._checker: tuple[str, FactualityChecker] | None = None
+        """The last source's checker: several summaries of one source analyse it once."""
+        self.checker = checker
+        self.checker_params = dict(checker_params or {})
+        self._plugin: Checker | None = None
+        if checker == DEFAULT_CHECKER:
+            try:
+                FactualityChecker("x", **self.checker_params)  # bad parameters fail now
+            except TypeError as exc:
+                raise ParameterError(f"bad parameters for checker 'rules': {exc}") from exc
         else:
-            if checker_params:
-                raise ParameterError("checker_params go with a checker name, not a ready checker")
-            if not callable(getattr(checker, "check", None)):
-                raise ParameterError("checker must be a name or have check(summary, source)")
-            self.checker_name = str(getattr(checker, "name", None) or type(checker).__name__)
-            self._checker = checker
+            from summarize.checkers import default_checkers
+
+            default_checkers().factory(checker)  # an unknown name fails now
 
     def evaluate(
         self, summary: str, references: Sequence[str] = (), source: str | None = None
@@ -148,54 +186,62 @@ class Evaluator:
                 tokenizer = choose_tokenizer([summary, *references])
             scorer = self.unicode_scorer if tokenizer == "unicode" else self.scorer
             rouge = scorer.score_multi(references, summary, aggregate=self.aggregate)
-        factuality = None
+        factuality: FactualityResult | CheckResult | None = None
         extractive = None
         if source is not None:
             if not isinstance(source, str):
                 raise InputError(f"the source must be text, not {type(source).__name__}")
             if not source.strip():
                 raise EmptyDocumentError("the source is empty (leave it out to skip its checks)")
-            factuality = run_check(self.checker_name, self.checker, summary, source)
+            if self.checker == DEFAULT_CHECKER:
+                factuality = self._checker_for(source).check(summary)
+            else:
+                factuality = self._check_with_plugin(summary, source)
             extractive = extractiveness(summary, source)
-        checker = self.checker_name if factuality is not None else None
+        checker = self.checker if source is not None else None
         return Evaluation(rouge, factuality, extractive, tokenizer, checker)
 
-    @property
-    def checker(self) -> Checker:
-        """The factuality checker (``rules`` reuses its analysis of the last source)."""
-        if self._checker is None:  # a copy made by pickling: build ours by name
-            if self.checker_spec is None:
-                raise RuntimeError("an evaluator without its checker")
-            self._checker = self.checker_spec.build()
-        return self._checker
+    def _checker_for(self, source: str) -> FactualityChecker:
+        if self._checker is None or self._checker[0] != source:
+            self._checker = (source, FactualityChecker(source, **self.checker_params))
+        return self._checker[1]
+
+    def _check_with_plugin(self, summary: str, source: str) -> CheckResult:
+        """Another checker's verdict, checked: a score in [0, 1] and a label, or a PluginError."""
+        if self._plugin is None:
+            from summarize.checkers import default_checkers
+
+            self._plugin = default_checkers().get(self.checker, **self.checker_params)
+        try:
+            result = self._plugin.check(summary, source)
+            score = float(result.score)
+            label = result.label
+        except SummarizeError:
+            raise
+        except Exception as exc:  # a plugin's bug is a row error, not a crash
+            raise PluginError(
+                f"checker '{self.checker}' failed: {type(exc).__name__}: {exc}"
+            ) from exc
+        if not math.isfinite(score) or not 0.0 <= score <= 1.0 or not isinstance(label, bool):
+            raise PluginError(
+                f"checker '{self.checker}' returned score={result.score!r}, "
+                f"label={label!r}; expected a score in [0, 1] and a True/False label"
+            )
+        return result
 
     def __getstate__(self) -> dict[str, Any]:
+        # Sent to worker processes without the built checker (it may hold a network client).
         state = dict(self.__dict__)
-        if self.checker_spec is not None:
-            state["_checker"] = None  # never a live client or a cached analysis
+        state["_plugin"] = None
+        state["_checker"] = None
         return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-
-
-def _factuality_dict(checker: str | None, result: CheckResult) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "checker": checker,
-        "score": float(result.score),
-        "label": bool(result.label),
-    }
-    if isinstance(result, FactualityResult):
-        data["threshold"] = result.threshold
-        data["unsupported"] = [s.to_dict() for s in result.sentences if not s.supported]
-    else:
-        data["details"] = result.to_dict()
-    return data
 
 
 @lru_cache(maxsize=4)
-def _evaluator(use_stemmer: bool, aggregate: str, tokenizer: str) -> Evaluator:
-    return Evaluator(use_stemmer=use_stemmer, aggregate=aggregate, tokenizer=tokenizer)
+def _evaluator(use_stemmer: bool, aggregate: str, tokenizer: str, checker: str) -> Evaluator:
+    return Evaluator(
+        use_stemmer=use_stemmer, aggregate=aggregate, tokenizer=tokenizer, checker=checker
+    )
 
 
 def evaluate(
@@ -206,10 +252,13 @@ def evaluate(
     use_stemmer: bool = True,
     aggregate: str = "max",
     tokenizer: str = "auto",
+    checker: str = DEFAULT_CHECKER,
 ) -> Evaluation:
-    """Score one summary against its references (ROUGE) and its source (factuality,
-    extractiveness); see :class:`Evaluator` for many summaries."""
-    return _evaluator(use_stemmer, aggregate, tokenizer).evaluate(summary, references, source)
+    """Score one summary against its references (ROUGE) and its source (factuality, judged
+    by ``checker``, and extractiveness); see :class:`Evaluator` for many summaries."""
+    return _evaluator(use_stemmer, aggregate, tokenizer, checker).evaluate(
+        summary, references, source
+    )
 
 
 @dataclass(frozen=True, slots=True)

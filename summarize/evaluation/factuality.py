@@ -8,7 +8,8 @@ For every summary sentence the checker finds the source sentences that support i
 ``number``         a quantity the source does not state ("sixth term", "$30bn", "two-thirds")
 ``date``           a weekday, month or year the source does not name ("Thursday")
 ``quote``          quoted words that the source does not contain, modulo quote style and spacing
-``novel-content``  content words that occur nowhere in the source (after stemming)
+``novel-content``  content words that occur nowhere in the source (after stemming); a rare
+                   one (an invented name, place or term) is a failed claim, capitals or not
 
 Two more checks read the sentences that support the rest of a summary sentence (its
 evidence): a number or date the source states, but for something else (``number``,
@@ -17,10 +18,12 @@ names the other way round). Every issue keeps its kind, the words at fault and t
 
 The score is a calibrated probability that the summary is consistent: a logistic model over
 style-proof features (:mod:`summarize.evaluation.features`: novel words and n-grams,
-alignment to the best source sentences, failed claims, negation, pronouns, word order),
-fitted on FRANK and SummEval and chosen by leave-one-source-out validation
-(``benchmarks/fit_factuality.py``, coefficients in ``factuality_model.json``). Each failed
-number, date or quote check halves it. Everything reads one canonical text style
+alignment to the best source sentences, failed claims, negation, pronouns, word order, and
+whether the summary is one sentence, which may paraphrase more), fitted on FRANK and SummEval
+and chosen by leave-one-source-out validation (``benchmarks/fit_factuality.py``, coefficients
+in ``factuality_model.json``). Each failed claim (:data:`~summarize.evaluation.features.FAILED_CLAIMS`:
+a number, date, quote or rare word the source lacks, a claim out of context, a negation, a
+role swap, words in the wrong mouth) halves it. Everything reads one canonical text style
 (:mod:`summarize.evaluation.style`), so raw and PTB-tokenized lower-cased text score alike.
 Nothing is downloaded and nothing needs a GPU.
 

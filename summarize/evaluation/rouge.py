@@ -402,14 +402,15 @@ def _lcs_positions(reference: list[int], candidate: list[int], masks: dict[int, 
     return positions
 
 
-_SENTENCE_END = re.compile(r"[.?!]")
+_SENTENCE_END = re.compile(r"[.!?…。！？｡।॥؟۔]")
+"""Every mark the splitter may end a sentence at (CJK, Devanagari, Arabic, Urdu included)."""
 
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text`` as :func:`summarize.text.sentence_spans` finds them.
 
-    A text on one line with no ``.``, ``?`` or ``!`` before its last character is one
-    sentence (Punkt only ends sentences at those), so that common case skips the splitter.
+    A text on one line with no sentence-ending mark before its last character is one
+    sentence, so that common case skips the splitter.
     """
     if "\n" not in text and not _SENTENCE_END.search(text, 0, len(text) - 1):
         stripped = text.strip()

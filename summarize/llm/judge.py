@@ -1,9 +1,8 @@
 """An LLM as factuality judge: asks the model whether each summary sentence rests on the source.
 
-This is the ``llm`` factuality checker (``summarize eval --checker llm``, ``summarize bench
---checker llm``): it uses the ``judge`` prompt and the same client settings as the ``llm``
-summarizer, and scores factuality instead of the offline checks of
-:mod:`summarize.evaluation.factuality` when asked for. The model must answer with one
+This is the optional ``--judge llm`` of ``summarize eval``: it uses the ``judge`` prompt and the
+same client settings as the ``llm`` summarizer, and is reported next to the offline checks of
+:mod:`summarize.evaluation.factuality`, never instead of them. The model must answer with one
 JSON object (``{"sentences": [{"sentence", "supported", "reason"}], "score"}``); anything else is
 asked for once more and then is an :class:`~summarize.errors.LLMResponseError`.
 """

@@ -30,7 +30,6 @@ from summarize.bench.leaderboard import (
     Leaderboard,
     MethodStanding,
     build_leaderboard,
-    factuality_header,
 )
 from summarize.briefing import Briefing
 from summarize.document import Document
@@ -78,7 +77,7 @@ def render_report(
     ``progress(done, total)`` counts the documents prepared.
     """
     docs = document_views(run, recheck=recheck, progress=progress)
-    leaderboard = build_leaderboard(run.rows)
+    leaderboard = build_leaderboard(run.rows, checker=_checker_of(run.settings))
     datasets = [d for d in run.dataset_order if any(v.dataset == d for v in docs)]
     title = f"Benchmark report: {', '.join(datasets)}"
     return _page(
@@ -181,8 +180,7 @@ def _table(leaderboard: Leaderboard, dataset: str) -> Table:
         "method", "docs", "failed",
         *(ROUGE_LABELS[k] for k in ROUGE_TYPES),
         f"R1 vs {base}", f"R2 vs {base}",
-        factuality_header(leaderboard.for_dataset(dataset)), "consistent", "coverage", "density",
-        "s/doc",
+        "factuality", "consistent", "coverage", "density", "s/doc",
     )  # fmt: skip
     rows = []
     for s in leaderboard.for_dataset(dataset):
@@ -240,6 +238,14 @@ def _seconds(value: float | None) -> Cell:
     return Cell(text, f"{value:.6f}")
 
 
+def _checker_of(settings: Mapping[str, Any]) -> str:
+    """The factuality checker a run used (``rules`` unless its config names another)."""
+    config = settings.get("config")
+    factuality = config.get("factuality") if isinstance(config, Mapping) else None
+    checker = factuality.get("checker") if isinstance(factuality, Mapping) else None
+    return str(checker or "rules")
+
+
 def _run_settings(run: RunFolder, now: datetime | None) -> list[tuple[str, str]]:
     settings = run.settings
     rows: list[tuple[str, str]] = [("run folder", str(run.path))]
@@ -259,10 +265,12 @@ def _run_settings(run: RunFolder, now: datetime | None) -> list[tuple[str, str]]
     config = settings.get("config")
     if isinstance(config, Mapping) and "clean" in config:
         rows.append(("cleaning", "page chrome set aside" if config["clean"] else "off"))
-    checker = config.get("checker") if isinstance(config, Mapping) else None
-    if isinstance(checker, Mapping):
-        params = json.dumps(checker.get("params") or {}, sort_keys=True)
-        rows.append(("factuality checker", f"{checker.get('name', '?')}; params {params}"))
+    factuality = config.get("factuality") if isinstance(config, Mapping) else None
+    params = factuality.get("params") if isinstance(factuality, Mapping) else None
+    checker = _checker_of(settings)
+    rows.append(
+        ("factuality checker", checker + (f"; params {json.dumps(params)}" if params else ""))
+    )
     for method in _dicts(settings.get("methods")):
         params = json.dumps(method.get("params") or {}, sort_keys=True)
         rows.append(

@@ -64,9 +64,9 @@ def test_the_corpus_report_carries_its_bootstrap_settings():
         statistics, Evaluator(), rows=len(good), skipped=1, bootstrap=settings
     )
     data = report.to_dict()
-    assert data["settings"] == {"use_stemmer": True, "tokenizer": "auto", "checker": "rules",
-                                "references_mode": "max", "confidence": 0.9,
-                                "bootstrap_resamples": 200, "seed": 7}  # fmt: skip
+    assert data["settings"] == {"use_stemmer": True, "tokenizer": "auto", "references_mode": "max",
+                                "checker": "rules", "confidence": 0.9, "bootstrap_resamples": 200,
+                                "seed": 7}  # fmt: skip
     assert data["rows"] == 9 and data["skipped"] == 1
     f1 = data["metrics"]["rouge1.fmeasure"]
     assert f1["count"] == 9 and f1["low"] <= f1["mean"] <= f1["high"]

@@ -417,3 +417,27 @@ def test_any_script_gives_a_finite_score(summary: str, source: str) -> None:
         return
     assert math.isfinite(result.score) and 0.0 <= result.score <= 1.0
     assert json.loads(json.dumps(result.to_dict()))["label"] == result.label
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Prime Minister Shehbaz Sharif congratulated Vladimir Putin on his re-election.",
+        "prime minister shehbaz sharif congratulated vladimir putin on his re-election .",
+    ],
+)
+def test_an_invented_rare_name_fails_with_or_without_capitals(
+    modi: FactualityChecker, sentence: str
+) -> None:
+    # Capitals make it an entity issue; without them it is still a rare word the source never
+    # uses, which counts as a failed claim either way.
+    result = modi.check(sentence)
+    assert result.label is False
+    assert any("sharif" in issue.span.lower() for issue in result.issues)
+
+
+def test_a_weekday_between_two_names_does_not_hide_their_swap(modi: FactualityChecker) -> None:
+    result = modi.check(
+        "Vladimir Putin on Wednesday congratulated Narendra Modi on his re-election."
+    )
+    assert result.label is False

@@ -37,7 +37,7 @@ def test_an_answer_that_is_not_json_is_a_clear_error(
     assert len(server.requests) == 2  # asked once more before giving up
 
 
-def test_eval_checker_llm_scores_factuality_through_the_server(
+def test_eval_judge_llm_reports_next_to_the_offline_checks(
     server: FakeOpenAIServer, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from typer.testing import CliRunner
@@ -49,41 +49,17 @@ def test_eval_checker_llm_scores_factuality_through_the_server(
     monkeypatch.setenv("SUMMARIZE_MODEL", "fake")
     summary = tmp_path / "summary.txt"
     summary.write_text("Officials said 4,700 soldiers attended the call.")
-    args = ["eval", "--summary", str(summary), "--source", str(ARTICLE_PATH), "--checker", "llm"]
+    args = ["eval", "--summary", str(summary), "--source", str(ARTICLE_PATH), "--judge", "llm"]
     table = CliRunner().invoke(app, args)
     assert table.exit_code == 0, table.output
-    assert "factuality   0.0000 (NOT consistent, checker llm, model fake)" in table.stdout
-    assert "unsupported: 'Officials said 4,700 soldiers attended the call.'" in table.stdout
-    data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)["factuality"]
-    assert (data["checker"], data["label"], data["details"]["model"]) == ("llm", False, "fake")
-    missing = CliRunner().invoke(app, ["eval", "--summary", str(summary), "--checker", "llm"])
-    assert missing.exit_code == 1 and "--checker llm needs --source" in missing.stderr
+    assert "factuality" in table.stdout and "llm judge    0.0000 (NOT consistent" in table.stdout
+    data = json.loads(CliRunner().invoke(app, [*args, "--format", "json"]).stdout)
+    assert data["factuality"] is not None and data["llm_judge"]["label"] is False
+    missing = CliRunner().invoke(app, ["eval", "--summary", str(summary), "--judge", "llm"])
+    assert missing.exit_code == 1 and "needs --source" in missing.stderr
 
 
-def test_eval_checker_llm_takes_base_url_and_model_and_scores_files(
-    server: FakeOpenAIServer, tmp_path, article: str
-) -> None:
-    from typer.testing import CliRunner
-
-    from summarize.cli import app
-
-    rows = [
-        {"id": "ok", "summary": "Modi congratulated Putin on his re-election.", "source": article},
-        {"id": "bad", "summary": "Officials said 4,700 soldiers attended.", "source": article},
-    ]
-    data = tmp_path / "rows.jsonl"
-    data.write_text("".join(json.dumps(row) + "\n" for row in rows))
-    out = tmp_path / "scores.jsonl"
-    args = ["eval", str(data), "-o", str(out), "--show", "--checker", "llm"]
-    done = CliRunner().invoke(app, [*args, "--base-url", server.base_url, "--model", "fake"])
-    assert done.exit_code == 0, done.output
-    scored = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [(r["id"], r["factuality"]["label"]) for r in scored] == [("ok", True), ("bad", False)]
-    assert server.requests[-1]["model"] == "fake" and len(server.requests) == 2
-    assert "4,700 is not in the article" in done.stdout.split("flagged claim(s):", 1)[1]
-
-
-def test_eval_judge_llm_still_works_as_a_deprecated_alias(
+def test_eval_judge_llm_takes_base_url_and_model_like_brief(
     server: FakeOpenAIServer, tmp_path
 ) -> None:
     from typer.testing import CliRunner
@@ -96,33 +72,28 @@ def test_eval_judge_llm_still_works_as_a_deprecated_alias(
     args = ["eval", "--summary", str(summary), "--source", str(ARTICLE_PATH), "--judge", "llm"]
     done = CliRunner().invoke(app, [*args, "--base-url", server.base_url, "--model", "fake"])
     assert done.exit_code == 0, done.output
-    assert "checker llm, model fake)" in done.stdout and "use --checker llm" in done.stderr
-    assert "--judge" not in CliRunner().invoke(app, ["eval", "--help"]).stdout
+    assert "model fake)" in done.stdout and server.requests[-1]["model"] == "fake"
 
 
-def test_bench_checker_llm_scores_through_the_server_and_stops_when_it_is_down(
+def test_eval_checker_llm_scores_a_file_through_the_server(
     server: FakeOpenAIServer, tmp_path, article: str
 ) -> None:
     from typer.testing import CliRunner
 
     from summarize.cli import app
 
-    data = tmp_path / "d.jsonl"
-    data.write_text(json.dumps({"id": "modi", "source": article, "references": []}) + "\n")
-    out = tmp_path / "o"
-    args = ["bench", str(data), "--methods", "lead", "--out", str(out), "--workers", "1"]
-    args += ["--checker", "llm", "--checker-param", "model=fake"]
-    done = CliRunner().invoke(app, [*args, "--checker-param", f"base_url={server.base_url}"])
-    assert done.exit_code == 0, done.output
-    row = json.loads((out / "results.jsonl").read_text())
-    assert row["factuality"]["checker"] == "llm" and row["status"] == "ok"
-    assert any("<summary>" in r["messages"][-1]["content"] for r in server.requests)
-    assert "factuality (llm)" in done.stdout
-    down = CliRunner().invoke(
-        app,
-        [*args, "--checker-param", "base_url=http://127.0.0.1:9/v1", "--out", str(tmp_path / "x")],
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(
+        json.dumps({"id": "good", "summary": "Modi congratulated Putin.", "source": article})
+        + "\n"
+        + json.dumps({"id": "bad", "summary": "4,700 soldiers attended.", "source": article})
+        + "\n"
     )
-    assert down.exit_code == 1 and "Traceback" not in down.output
-    assert down.stderr.startswith("error: cannot reach the LLM server at http://127.0.0.1:9/v1")
-    results = tmp_path / "x" / "results.jsonl"
-    assert not results.exists() or not results.read_text()  # no error row to skip on resume
+    args = ["eval", str(rows), "--checker", "llm", "--base-url", server.base_url]
+    done = CliRunner().invoke(app, [*args, "--model", "fake", "--output", "-", "--workers", "1"])
+    assert done.exit_code == 0, done.output
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [line["factuality"]["checker"] for line in lines] == ["llm", "llm"]
+    assert [line["factuality"]["label"] for line in lines] == [True, False]
+    assert lines[1]["factuality"]["details"]["model"] == "fake"
+    assert all(request["model"] == "fake" for request in server.requests)

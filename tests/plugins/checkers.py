@@ -37,28 +37,21 @@ class NoCheckMethod:
     """A factory whose product cannot check anything."""
 
 
-class UnrulyChecker:
-    """A checker that misbehaves as asked: ``mode`` nan, range, raise, label or details."""
+class NotANumberChecker:
+    """Answers NaN: what a broken model wrapper might return."""
 
-    description = "misbehaves on purpose (test plugin)"
+    description = "answers NaN (test plugin)"
 
-    def __init__(self, *, mode: str = "nan") -> None:
-        self.mode = mode
-
-    def check(self, summary: str, source: str) -> Any:
-        """Misbehave."""
-        if self.mode == "raise":
-            raise ValueError("the model ran out of patience")
-        if self.mode == "nan":
-            return Verdict(float("nan"), True)
-        if self.mode == "range":
-            return Verdict(1.5, True)
-        if self.mode == "label":
-            return Verdict(0.5, "yes")  # type: ignore[arg-type]
-        return _NotJSON(0.5, True)
+    def check(self, summary: str, source: str) -> Verdict:
+        """Score nothing."""
+        return Verdict(float("nan"), True)
 
 
-@dataclass(frozen=True)
-class _NotJSON(Verdict):
-    def to_dict(self) -> dict[str, Any]:
-        return {"score": self.score, "label": self.label, "tensor": object()}
+class RaisingChecker:
+    """Raises on every summary, as a plugin with a bug would."""
+
+    description = "raises (test plugin)"
+
+    def check(self, summary: str, source: str) -> Verdict:
+        """Fail."""
+        raise RuntimeError("model weights not found")
