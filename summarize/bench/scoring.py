@@ -14,12 +14,16 @@ from typing import Any
 
 from summarize.bench.results import FactualityScores, ResultRow
 from summarize.document import Document
+from summarize.errors import LLMAuthError, LLMConfigError, LLMConnectionError, LLMModelError
 from summarize.evaluation.evaluator import DEFAULT_CHECKER, Evaluator
 from summarize.llm.usage import Usage
 from summarize.summarizers.base import Budget, Summarizer
 from summarize.text import sentence_spans, words
 
 __all__ = ["DEFAULT_SCORING", "DocumentTask", "Scoring", "score_document"]
+
+_CHECKER_UNREACHABLE = (LLMConnectionError, LLMAuthError, LLMModelError, LLMConfigError)
+"""A checker's server that cannot be reached or refuses: a failure of the run, not the row."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,9 @@ def score_document(
 
     ROUGE is against the references (none: no ROUGE), factuality (by ``scoring.checker``) and
     extractiveness against the source. A method (or its scoring) that raises gives an
-    ``error`` row; the others go on.
+    ``error`` row; the others go on. A checker whose server cannot be reached or refuses
+    (``--checker llm``) stops the run instead: an error row would be kept by a resumed run,
+    and the summary never scored.
     """
     try:
         document = Document.from_string(task.source, clean=clean)
@@ -114,6 +120,8 @@ def score_document(
                 provenance=provenance,
             )
             rows.append(scored[summary])
+        except _CHECKER_UNREACHABLE:
+            raise  # says nothing of the summary: stop; the rerun scores it (no error row kept)
         except Exception as exc:
             rows.append(_error_row(task, method, f"scoring failed: {type(exc).__name__}: {exc}"))
     return rows

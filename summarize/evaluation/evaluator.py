@@ -8,6 +8,7 @@ extractiveness against its source; and the corpus means of many such scores with
 
 from __future__ import annotations
 
+import json
 import math
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
@@ -207,7 +208,8 @@ class Evaluator:
         return self._checker[1]
 
     def _check_with_plugin(self, summary: str, source: str) -> CheckResult:
-        """Another checker's verdict, checked: a score in [0, 1] and a label, or a PluginError."""
+        """Another checker's verdict, checked: a score in [0, 1], a label and JSON details
+        (``to_dict()``), or a PluginError naming the checker."""
         if self._plugin is None:
             from summarize.checkers import default_checkers
 
@@ -226,6 +228,19 @@ class Evaluator:
             raise PluginError(
                 f"checker '{self.checker}' returned score={result.score!r}, "
                 f"label={label!r}; expected a score in [0, 1] and a True/False label"
+            )
+        try:  # the details go into every scored row's JSON: refuse what cannot be written
+            details = result.to_dict()
+            json.dumps(details, allow_nan=False)
+        except Exception as exc:
+            raise PluginError(
+                f"checker '{self.checker}' returned details that are not JSON: "
+                f"{type(exc).__name__}: {exc}"
+            ) from exc
+        if not isinstance(details, dict):
+            raise PluginError(
+                f"checker '{self.checker}' returned details that are not a JSON object "
+                f"(to_dict() gave {type(details).__name__})"
             )
         return result
 

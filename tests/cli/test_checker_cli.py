@@ -18,6 +18,7 @@ ENTRY_POINTS = """\
 length = tests.plugins.checkers:LengthChecker
 nan = tests.plugins.checkers:NotANumberChecker
 raising = tests.plugins.checkers:RaisingChecker
+opaque = tests.plugins.checkers:OpaqueDetailsChecker
 """
 ARTICLE = (REPO / "benchmarks" / "modi_putin" / "article.txt").read_text(encoding="utf-8")
 
@@ -94,7 +95,12 @@ def test_an_unknown_checker_is_one_line_listing_the_installed_ones(site: Path, r
 
 
 @pytest.mark.parametrize(
-    ("name", "why"), [("nan", "returned score=nan"), ("raising", "model weights not found")]
+    ("name", "why"),
+    [
+        ("nan", "returned score=nan"),
+        ("raising", "model weights not found"),
+        ("opaque", "returned details that are not JSON"),
+    ],
 )
 def test_a_misbehaving_plugin_is_a_row_error_naming_it(
     site: Path, rows: Path, name: str, why: str

@@ -97,3 +97,34 @@ def test_eval_checker_llm_scores_a_file_through_the_server(
     assert [line["factuality"]["label"] for line in lines] == [True, False]
     assert lines[1]["factuality"]["details"]["model"] == "fake"
     assert all(request["model"] == "fake" for request in server.requests)
+
+
+def test_bench_checker_llm_scores_through_the_server_and_stops_when_it_is_down(
+    server: FakeOpenAIServer, tmp_path, article: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from summarize.cli import app
+
+    data = tmp_path / "d.jsonl"
+    data.write_text(json.dumps({"id": "modi", "source": article, "references": []}) + "\n")
+    args = ["bench", str(data), "--methods", "lead", "--workers", "1"]
+    args += ["--checker", "llm", "--checker-param", "model=fake"]
+    out = tmp_path / "o"
+    done = CliRunner().invoke(
+        app, [*args, "--out", str(out), "--checker-param", f"base_url={server.base_url}"]
+    )
+    assert done.exit_code == 0, done.output
+    row = json.loads((out / "results.jsonl").read_text())
+    assert row["status"] == "ok" and 0.0 <= row["factuality"]["score"] <= 1.0
+    assert any("<summary>" in r["messages"][-1]["content"] for r in server.requests)
+    # A server that cannot be reached says nothing of the summary: no error row is written
+    # (a resumed run would skip it and never score it); the run stops with one clear line.
+    down_dir = tmp_path / "down"
+    down = CliRunner().invoke(
+        app, [*args, "--out", str(down_dir), "--checker-param", "base_url=http://127.0.0.1:9/v1"]
+    )
+    assert down.exit_code == 1 and "Traceback" not in down.output
+    assert "cannot reach the LLM server at http://127.0.0.1:9/v1" in down.stderr
+    results = down_dir / "results.jsonl"
+    assert not results.exists() or not results.read_text()

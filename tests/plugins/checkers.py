@@ -55,3 +55,22 @@ class RaisingChecker:
     def check(self, summary: str, source: str) -> Verdict:
         """Fail."""
         raise RuntimeError("model weights not found")
+
+
+@dataclass(frozen=True)
+class _OpaqueVerdict(Verdict):
+    """A verdict whose details hold an object JSON cannot write (a tensor, say)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Details that are not JSON."""
+        return {"score": self.score, "label": self.label, "logits": object()}
+
+
+class OpaqueDetailsChecker:
+    """Scores fine but returns details that are not JSON, as a careless model wrapper might."""
+
+    description = "details that are not JSON (test plugin)"
+
+    def check(self, summary: str, source: str) -> Verdict:
+        """A valid score with unwritable details."""
+        return _OpaqueVerdict(0.5, True)
