@@ -109,11 +109,18 @@ def _accepts_none(annotation: Any) -> bool:
     return _is_union(annotation) and type(None) in typing.get_args(annotation)
 
 
-def check_parameters(method: str, factory: Callable[..., Any], params: Mapping[str, Any]) -> None:
+def check_parameters(
+    method: str,
+    factory: Callable[..., Any],
+    params: Mapping[str, Any],
+    *,
+    see: str | None = None,
+) -> None:
     """Raise :class:`ParameterError` for a parameter ``factory`` does not take or a non-number.
 
     Names are checked only when the factory's signature is known and takes no ``**kwargs``;
-    values only against ``int``/``float`` hints (range checks stay with the factory).
+    values only against ``int``/``float`` hints (range checks stay with the factory). ``see``
+    is the command the error points to (default ``summarize methods METHOD``).
     """
     signature = _signature(factory)
     if signature is None:
@@ -130,7 +137,7 @@ def check_parameters(method: str, factory: Callable[..., Any], params: Mapping[s
             valid = ", ".join(known) or "none"
             raise ParameterError(
                 f"'{method}' has no parameter '{name}' ({hint}valid: {valid}; "
-                f"see: summarize methods {method})"
+                f"see: {see or 'summarize methods ' + method})"
             )
         kinds = _number_kinds(parameter.annotation)
         if kinds is None or (value is None and _accepts_none(parameter.annotation)):

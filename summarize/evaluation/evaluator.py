@@ -157,15 +157,14 @@ class Evaluator:
         self.checker = checker
         self.checker_params = dict(checker_params or {})
         self._plugin: Checker | None = None
-        if checker == DEFAULT_CHECKER:
-            try:
-                FactualityChecker("x", **self.checker_params)  # bad parameters fail now
-            except TypeError as exc:
-                raise ParameterError(f"bad parameters for checker 'rules': {exc}") from exc
-        else:
-            from summarize.checkers import default_checkers
+        # An unknown name or parameter fails now; the checker is built where it is used.
+        from summarize.checkers import default_checkers
+        from summarize.parameters import check_parameters
 
-            default_checkers().factory(checker)  # an unknown name fails now
+        factory = default_checkers().factory(checker)
+        check_parameters(checker, factory, self.checker_params, see="summarize checkers")
+        if checker == DEFAULT_CHECKER:
+            FactualityChecker("x", **self.checker_params)  # and a threshold outside [0, 1]
 
     def evaluate(
         self, summary: str, references: Sequence[str] = (), source: str | None = None
