@@ -201,7 +201,7 @@ class ResultsFolder:
         who = f" ({other.describe()})" if other is not None else ""
         return (
             f"another summarize bench is writing into {self.path}{who}; "
-            "wait for it to finish, or use another --out"
+            "wait for it to finish, or write elsewhere (out_dir=DIR)"
         )
 
 
@@ -227,6 +227,6 @@ def conflict_message(
             f"made by: {previous.get('command') or '?'})"
         )
     return (
-        f"{out_dir} holds {what}; refusing to mix them: use another --out, "
-        "or --force to move the old results into a backup folder and start over"
+        f"{out_dir} holds {what}; refusing to mix them: write elsewhere (out_dir=DIR), "
+        "or start over with force=True (the old results move into a backup folder)"
     )

@@ -222,7 +222,7 @@ class ResultsLog:
                     break
                 raise ResultsConflictError(
                     f"{self.path}:{number} is not a result row; the file was edited or mixed "
-                    "(fix that line, or start over with --force)"
+                    "(fix that line, or start over with force=True)"
                 )
             rows.setdefault(row.key, row)
             offset += len(raw) + 1

@@ -338,7 +338,7 @@ class BenchmarkRun:
             except WorkerError as exc:
                 raise WorkerError(
                     f"{exc}; the finished rows are kept in {self._log.path}: rerun the same "
-                    "command to resume (with fewer --workers if memory is short)"
+                    "command to resume (with fewer workers=N if memory is short)"
                 ) from exc
             finally:
                 self._unfetched, self._problem = scheduler.unfetched, scheduler.problem

@@ -31,8 +31,10 @@ def note(message: str) -> None:
     typer.echo(f"note: {message}", err=True)
 
 
-_LIBRARY_SETTING = re.compile(r"\b(base_url|max_tokens|timeout|model|strategy|max_bytes)=")
-_FLAG_OF_SETTING = {"max_bytes": "max-mb"}
+_LIBRARY_SETTING = re.compile(
+    r"\b(base_url|max_tokens|timeout|model|strategy|max_bytes|out_dir|workers)="
+)
+_FLAG_OF_SETTING = {"max_bytes": "max-mb", "out_dir": "out"}
 
 
 def in_cli_terms(message: str) -> str:
@@ -47,7 +49,7 @@ def in_cli_terms(message: str) -> str:
         name = match.group(1)
         return "--" + _FLAG_OF_SETTING.get(name, name.replace("_", "-")) + " "
 
-    message = _LIBRARY_SETTING.sub(flag, message)
+    message = _LIBRARY_SETTING.sub(flag, message.replace("force=True", "--force"))
     return re.sub(
         r"\b(context_tokens|max_retries|concurrency|max_sentences)=", r"--param \1=", message
     )

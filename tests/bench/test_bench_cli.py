@@ -57,7 +57,11 @@ def test_another_configuration_is_refused_until_force(tmp_path):
     out = str(tmp_path / "o")
     assert bench(str(path), "--methods", "lead", "--out", out, "--workers", "1").exit_code == 0
     line = one_error_line(bench(str(path), "--methods", "lead,textrank", "--out", out))
-    assert "another configuration (different methods" in line and "--force" in line
+    assert (
+        "another configuration (different methods" in line
+        and "--force" in line
+        and "(--out DIR)" in line
+    )
     forced = bench(str(path), "--methods", "lead,textrank", "--out", out, "--force")
     assert forced.exit_code == 0, forced.output
     assert "moved the previous results into" in forced.stderr

@@ -118,7 +118,7 @@ def test_a_folder_with_another_configuration_is_refused_and_force_backs_it_up(tm
         config(data, "lead", sentences=3),
         config(write_dataset(tmp_path / "towns.jsonl", 3), "lead"),
     ):
-        with pytest.raises(ResultsConflictError, match="another configuration.*--force"):
+        with pytest.raises(ResultsConflictError, match="another configuration.*force=True"):
             BenchmarkRun(other, out, registry=registry, plot=False).prepare()
     assert (out / "results.jsonl").read_bytes() == before  # nothing mixed, nothing lost
     plan, _ = run(config(data, "lead", "textrank"), out, registry, force=True)
