@@ -6,6 +6,8 @@ Scoring is :class:`~summarize.evaluation.evaluator.Evaluator`'s, the same as ``s
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -34,25 +36,37 @@ class Scoring:
     checker_params: Mapping[str, Any] = field(default_factory=dict)
 
     def describe(self) -> dict[str, Any]:
-        """JSON form, as ``run.json`` records it."""
-        return {"checker": self.checker, "params": dict(self.checker_params)}
+        """JSON form, as ``run.json`` records it; a parameter whose name says it is a secret
+        (key, token, secret, password) is recorded as ``***``."""
+        return {
+            "checker": self.checker,
+            "params": {
+                name: "***" if _SECRET.search(name) else value
+                for name, value in self.checker_params.items()
+            },
+        }
 
 
 DEFAULT_SCORING = Scoring()
+_SECRET = re.compile(r"key|token|secret|password", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
-def _evaluator(checker: str, params: tuple[tuple[str, Any], ...]) -> Evaluator:
+def _evaluator(checker: str, params_json: str) -> Evaluator:
     """One evaluator per process and checker: it caches the analysed references and the
     last source's checker."""
     return Evaluator(
-        use_stemmer=True, aggregate="max", checker=checker, checker_params=dict(params)
+        use_stemmer=True,
+        aggregate="max",
+        checker=checker,
+        checker_params=json.loads(params_json),
     )
 
 
 def evaluator_for(scoring: Scoring) -> Evaluator:
-    """The process's evaluator for ``scoring`` (built on first use)."""
-    return _evaluator(scoring.checker, tuple(sorted(scoring.checker_params.items())))
+    """The process's evaluator for ``scoring`` (built on first use). Parameters are keyed by
+    their JSON, so lists and objects (``--checker-param labels=[1,2]``) work too."""
+    return _evaluator(scoring.checker, json.dumps(dict(scoring.checker_params), sort_keys=True))
 
 
 @dataclass(frozen=True)

@@ -268,3 +268,13 @@ def test_a_lock_left_to_a_stray_process_of_a_dead_run_says_what_to_do(tmp_path, 
         holder.wait()
     plan, _ = run(config(data, "lead"), out, registry)  # free once the stray process ended
     assert plan.total_rows == 2
+
+
+def test_checker_settings_keep_secrets_out_of_run_json_and_take_lists() -> None:
+    from summarize.bench.scoring import Scoring, evaluator_for
+
+    scoring = Scoring("rules", {"threshold": 0.5})
+    assert evaluator_for(scoring).checker_params == {"threshold": 0.5}
+    described = Scoring("llm", {"api_token": "s3cret", "labels": [1, 2]}).describe()
+    assert described == {"checker": "llm", "params": {"api_token": "***", "labels": [1, 2]}}
+    assert evaluator_for(Scoring("llm", {"labels": [1, 2]})).checker_params == {"labels": [1, 2]}
