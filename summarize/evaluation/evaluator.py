@@ -158,10 +158,13 @@ class Evaluator:
         self.checker_params = dict(checker_params or {})
         self._plugin: Checker | None = None
         # An unknown name or parameter fails now; the checker is built where it is used.
-        from summarize.checkers import default_checkers
+        from summarize.checkers import RulesChecker, default_checkers
         from summarize.parameters import check_parameters
 
-        factory = default_checkers().factory(checker)
+        # The built-in default needs no plugin discovery (an entry-point scan per process).
+        factory = (
+            RulesChecker if checker == DEFAULT_CHECKER else default_checkers().factory(checker)
+        )
         check_parameters(checker, factory, self.checker_params, see="summarize checkers")
         if checker == DEFAULT_CHECKER:
             FactualityChecker("x", **self.checker_params)  # and a threshold outside [0, 1]

@@ -53,7 +53,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from summarize.document import Document
 from summarize.evaluation.claims import WORD_OR_NUMBER, dates, normalize_word, numbers, quotations
@@ -276,8 +276,6 @@ class SourceIndex:
         self.sentence_numbers = frozenset(v for s in self.sentences for v in s.numbers)
         """Quantities stated in the kept sentences (not only in page chrome)."""
         self.sentence_dates = frozenset(d for s in self.sentences for d in s.dates)
-        self.initialisms = _initialisms(self.words)
-        """Initials of runs of source words ("pmo" for "prime minister's office")."""
         self.speakers = frozenset(w for s in self.sentences for w in s.speakers)
         """Words naming whoever speaks somewhere in the kept sentences."""
         self.content_pairs: set[tuple[str, str]] = set()
@@ -292,6 +290,12 @@ class SourceIndex:
                 frequency[term] = frequency.get(term, 0) + 1
         count = len(self.sentences)
         self.idf = {term: math.log((count + 1) / df) + 1.0 for term, df in frequency.items()}
+
+    @cached_property
+    def initialisms(self) -> frozenset[str]:
+        """Initials of runs of source words ("pmo" for "prime minister's office"); built only
+        when a summary has a rare word to check against them."""
+        return _initialisms(self.words)
 
     def knows(self, word: str) -> bool:
         """Whether the source has ``word`` (canonical) in some form: the same root, or for a
@@ -431,7 +435,7 @@ def analyse_sentence(
     rare = [
         w
         for w in dict.fromkeys(unknown)
-        if w[:1].isalpha() and w not in source.initialisms and is_rare(w)
+        if w[:1].isalpha() and is_rare(w) and w not in source.initialisms
     ]
     content = [w for w in words if is_content(w)]
     roots = [root(w) for w in content]
