@@ -28,6 +28,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from summarize.document import Document
 from summarize.errors import ParameterError, PluginError, SummarizeError, UnknownCheckerError
+from summarize.registry import load_plugin
 
 __all__ = [
     "BUILTIN_CHECKERS",
@@ -147,13 +148,7 @@ class CheckerRegistry:
         if name not in self._entry_points:
             close = get_close_matches(name, self.available(), n=1)
             raise UnknownCheckerError(name, self.available(), close[0] if close else None)
-        entry_point = self._entry_points[name]
-        try:
-            loaded: Callable[..., Any] = entry_point.load()
-        except Exception as exc:  # a broken plugin must not take the toolkit down
-            raise PluginError(
-                f"checker '{name}' failed to load from {entry_point.value}: {exc}"
-            ) from exc
+        loaded = load_plugin(self._entry_points[name], "checker")
         self._loaded[name] = loaded
         return loaded
 

@@ -39,6 +39,7 @@ __all__ = [
     "MethodInfo",
     "Registry",
     "default_registry",
+    "load_plugin",
 ]
 
 ENTRY_POINT_GROUP = "summarize.summarizers"
@@ -156,13 +157,7 @@ class Registry:
             return self._loaded[name]
         if name not in self._entry_points:
             raise UnknownMethodError(name, [*self.available(), *self._aliases])
-        entry_point = self._entry_points[name]
-        try:
-            loaded: Callable[..., Any] = entry_point.load()
-        except Exception as exc:  # a broken plugin must not take the toolkit down
-            raise PluginError(
-                f"summarizer '{name}' failed to load from {entry_point.value}: {exc}"
-            ) from exc
+        loaded = load_plugin(self._entry_points[name], "summarizer")
         self._loaded[name] = loaded
         return loaded
 
@@ -252,3 +247,15 @@ def _takes_registry(factory: Callable[..., Any]) -> bool:
 def default_registry() -> Registry:
     """Return the process-wide registry (built-ins plus installed plugins)."""
     return Registry()
+
+
+def load_plugin(entry_point: EntryPoint, kind: str) -> Callable[..., Any]:
+    """The object an entry point names (a summarizer's or checker's factory), imported now; a
+    failure is a :class:`PluginError` naming the ``kind`` and the plugin, never a traceback."""
+    try:
+        loaded: Callable[..., Any] = entry_point.load()
+    except Exception as exc:  # a broken plugin must not take the toolkit down
+        raise PluginError(
+            f"{kind} '{entry_point.name}' failed to load from {entry_point.value}: {exc}"
+        ) from exc
+    return loaded
