@@ -77,7 +77,7 @@ def render_report(
     ``progress(done, total)`` counts the documents prepared.
     """
     docs = document_views(run, recheck=recheck, progress=progress)
-    leaderboard = build_leaderboard(run.rows, checker=_checker_of(run.settings))
+    leaderboard = build_leaderboard(run.rows, checker=_factuality_of(run.settings)[0])
     datasets = [d for d in run.dataset_order if any(v.dataset == d for v in docs)]
     title = f"Benchmark report: {', '.join(datasets)}"
     return _page(
@@ -238,12 +238,15 @@ def _seconds(value: float | None) -> Cell:
     return Cell(text, f"{value:.6f}")
 
 
-def _checker_of(settings: Mapping[str, Any]) -> str:
-    """The factuality checker a run used (``rules`` unless its config names another)."""
+def _factuality_of(settings: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]]:
+    """The factuality checker a run used (``rules`` unless its config names another) and the
+    parameters it was given."""
     config = settings.get("config")
     factuality = config.get("factuality") if isinstance(config, Mapping) else None
-    checker = factuality.get("checker") if isinstance(factuality, Mapping) else None
-    return str(checker or "rules")
+    if not isinstance(factuality, Mapping):
+        return "rules", {}
+    params = factuality.get("params")
+    return str(factuality.get("checker") or "rules"), params if isinstance(params, Mapping) else {}
 
 
 def _run_settings(run: RunFolder, now: datetime | None) -> list[tuple[str, str]]:
@@ -265,12 +268,9 @@ def _run_settings(run: RunFolder, now: datetime | None) -> list[tuple[str, str]]
     config = settings.get("config")
     if isinstance(config, Mapping) and "clean" in config:
         rows.append(("cleaning", "page chrome set aside" if config["clean"] else "off"))
-    factuality = config.get("factuality") if isinstance(config, Mapping) else None
-    params = factuality.get("params") if isinstance(factuality, Mapping) else None
-    checker = _checker_of(settings)
-    rows.append(
-        ("factuality checker", checker + (f"; params {json.dumps(params)}" if params else ""))
-    )
+    checker, checker_params = _factuality_of(settings)
+    described = f"; params {json.dumps(dict(checker_params))}" if checker_params else ""
+    rows.append(("factuality checker", checker + described))
     for method in _dicts(settings.get("methods")):
         params = json.dumps(method.get("params") or {}, sort_keys=True)
         rows.append(
